@@ -1,0 +1,6 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAmazonMiddlewares } from "./admin/amazon/middlewares"
+
+export default defineMiddlewares({
+  routes: [...adminAmazonMiddlewares],
+})

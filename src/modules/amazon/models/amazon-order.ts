@@ -1,0 +1,45 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * An Amazon order as we know it, and the Medusa order it became. The unique
+ * (store, amazon_order_id) key is what makes import exactly-once.
+ */
+const AmazonOrder = model
+  .define("amazon_order", {
+    id: model.id({ prefix: "amzord" }).primaryKey(),
+    store_id: model.text(),
+    marketplace_id: model.text(),
+    amazon_order_id: model.text().searchable(),
+    /** Medusa order (read-only link); null until imported */
+    order_id: model.text().nullable(),
+    /** Amazon's own status: Pending, Unshipped, PartiallyShipped, Shipped, Canceled … */
+    amazon_status: model.text(),
+    /** MFN = merchant fulfilled, AFN = Fulfilled by Amazon */
+    fulfillment_channel: model.enum(["MFN", "AFN"]).default("MFN"),
+    import_status: model
+      .enum(["pending", "imported", "needs_attention", "skipped", "canceled", "failed"])
+      .default("pending"),
+    /** e.g. [{ code: "unknown_sku", sku: "X-1", message }] — why an order waits */
+    issues: model.json().nullable(),
+    currency_code: model.text().nullable(),
+    total: model.bigNumber().nullable(),
+    /** lines without buyer data: [{ order_item_id, sku, asin, quantity, unit_price, … }] */
+    items: model.json().nullable(),
+    purchased_at: model.dateTime().nullable(),
+    amazon_updated_at: model.dateTime().nullable(),
+    latest_delivery_at: model.dateTime().nullable(),
+    delivered_at: model.dateTime().nullable(),
+    /** buyer name/email/phone and shipping address, AES-256-GCM; purged 30 days after delivery */
+    buyer_data_ciphertext: model.text().nullable(),
+    buyer_data_purged_at: model.dateTime().nullable(),
+    /** ISO country of the shipping address: kept after the purge for reporting */
+    ship_country_code: model.text().nullable(),
+  })
+  .indexes([
+    // where: null — a soft-deleted row still blocks a second import of the same order
+    { on: ["store_id", "amazon_order_id"], unique: true, where: null },
+    { on: ["order_id"] },
+    { on: ["store_id", "import_status"] },
+  ])
+
+export default AmazonOrder

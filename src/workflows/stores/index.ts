@@ -1,0 +1,3 @@
+export * from "./create-amazon-store"
+export * from "./update-amazon-store"
+export * from "./delete-amazon-store"
