@@ -7,7 +7,7 @@ type StoreRecord = Record<string, any> & {
   marketplace_id: string
   settings?: Partial<StoreSettings> | null
   authorization_expires_at?: string | Date | null
-  marketplaces?: Array<Record<string, any> & { marketplace_id: string }>
+  marketplaces?: Array<(Record<string, any> & { marketplace_id: string }) | null>
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -27,10 +27,9 @@ export function presentAmazonStore(store: StoreRecord, now: Date = new Date()) {
     authorization_expires_in_days: expiresAt ? Math.floor((expiresAt.getTime() - now.getTime()) / DAY_MS) : null,
     ...(store.marketplaces
       ? {
-          marketplaces: store.marketplaces.map((row) => ({
-            ...row,
-            marketplace: getMarketplace(row.marketplace_id) ?? null,
-          })),
+          marketplaces: store.marketplaces.flatMap((row) =>
+            row ? [{ ...row, marketplace: getMarketplace(row.marketplace_id) ?? null }] : []
+          ),
         }
       : {}),
   }
