@@ -3,7 +3,7 @@
  * Runs the test tiers in order (STYLE §13) and ends with one plain line,
  * "N passed, N failed, N skipped", summed over the tiers.
  *
- *   node scripts/run-tests.mjs [tier …]     tiers: unit, integration:modules, integration:http
+ *   node scripts/run-tests.mjs [tier …] [-- jest args]     tiers: unit, integration:modules, integration:http
  *
  * Expects a database in the environment (scripts/with-postgres.mjs provides one).
  */
@@ -13,8 +13,12 @@ import os from "node:os"
 import path from "node:path"
 
 const ALL_TIERS = ["unit", "integration:modules", "integration:http"]
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"))
-const passthrough = process.argv.slice(2).filter((arg) => arg.startsWith("-"))
+// Anything after "--" goes to jest as is (a path pattern, -t "name", …).
+const argv = process.argv.slice(2)
+const separator = argv.indexOf("--")
+const own = separator === -1 ? argv : argv.slice(0, separator)
+const requested = own.filter((arg) => !arg.startsWith("-"))
+const passthrough = [...own.filter((arg) => arg.startsWith("-")), ...(separator === -1 ? [] : argv.slice(separator + 1))]
 const tiers = requested.length ? requested : ALL_TIERS
 
 const unknown = tiers.filter((tier) => !ALL_TIERS.includes(tier))

@@ -75,7 +75,7 @@ medusaIntegrationTestRunner({
         ["a negative stock buffer", { settings: { stock_buffer: -1 } }, "stock_buffer"],
         ["an unexpected field", { refresh_token: "Atzr|x" }, "refresh_token"],
       ])("refuses %s with 400 and stores nothing", async (_label, override, field) => {
-        const error = await create({ ...validStore, ...override }).catch((e) => e)
+        const error = await create({ ...validStore, ...override }).catch((e: any) => e)
         expect(error.response.status).toBe(400)
         expect(error.response.data).toMatchObject({ type: "invalid_data" })
         expect(error.response.data.message).toContain(field)
@@ -84,7 +84,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses a sales channel that does not exist, and leaves nothing behind", async () => {
-        const error = await create({ ...validStore, sales_channel_id: "sc_missing" }).catch((e) => e)
+        const error = await create({ ...validStore, sales_channel_id: "sc_missing" }).catch((e: any) => e)
         expect(error.response.status).toBe(400)
         expect(error.response.data.message).toContain("sc_missing")
         const stores = await getContainer().resolve<AmazonModuleService>(AMAZON_MODULE).listAmazonStores()
@@ -92,7 +92,7 @@ medusaIntegrationTestRunner({
       })
 
       it("requires admin authentication", async () => {
-        const error = await api.post("/admin/amazon/stores", validStore).catch((e) => e)
+        const error = await api.post("/admin/amazon/stores", validStore).catch((e: any) => e)
         expect(error.response.status).toBe(401)
       })
     })
@@ -118,7 +118,7 @@ medusaIntegrationTestRunner({
       )
 
       it("requires admin authentication", async () => {
-        const error = await api.get("/admin/amazon/stores").catch((e) => e)
+        const error = await api.get("/admin/amazon/stores").catch((e: any) => e)
         expect(error.response.status).toBe(401)
       })
     })
@@ -132,14 +132,14 @@ medusaIntegrationTestRunner({
       })
 
       it("answers 404 for an unknown id", async () => {
-        const error = await api.get("/admin/amazon/stores/amzst_missing", { headers }).catch((e) => e)
+        const error = await api.get("/admin/amazon/stores/amzst_missing", { headers }).catch((e: any) => e)
         expect(error.response.status).toBe(404)
         expect(error.response.data).toMatchObject({ type: "not_found" })
       })
 
       it("requires admin authentication", async () => {
         const { data } = await create()
-        const error = await api.get(`/admin/amazon/stores/${data.amazon_store.id}`).catch((e) => e)
+        const error = await api.get(`/admin/amazon/stores/${data.amazon_store.id}`).catch((e: any) => e)
         expect(error.response.status).toBe(401)
       })
     })
@@ -167,7 +167,7 @@ medusaIntegrationTestRunner({
         const { data: created } = await create()
         const error = await api
           .post(`/admin/amazon/stores/${created.amazon_store.id}`, body, { headers })
-          .catch((e) => e)
+          .catch((e: any) => e)
         expect(error.response.status).toBe(400)
         expect(error.response.data.message).toContain(field)
       })
@@ -175,13 +175,13 @@ medusaIntegrationTestRunner({
       it("answers 404 for an unknown id", async () => {
         const error = await api
           .post("/admin/amazon/stores/amzst_missing", { name: "x" }, { headers })
-          .catch((e) => e)
+          .catch((e: any) => e)
         expect(error.response.status).toBe(404)
       })
 
       it("requires admin authentication", async () => {
         const { data } = await create()
-        const error = await api.post(`/admin/amazon/stores/${data.amazon_store.id}`, { name: "x" }).catch((e) => e)
+        const error = await api.post(`/admin/amazon/stores/${data.amazon_store.id}`, { name: "x" }).catch((e: any) => e)
         expect(error.response.status).toBe(401)
       })
     })
@@ -192,20 +192,20 @@ medusaIntegrationTestRunner({
         const id = created.amazon_store.id
         const { data } = await api.delete(`/admin/amazon/stores/${id}`, { headers })
         expect(data).toEqual({ id, object: "amazon_store", deleted: true })
-        const error = await api.get(`/admin/amazon/stores/${id}`, { headers }).catch((e) => e)
+        const error = await api.get(`/admin/amazon/stores/${id}`, { headers }).catch((e: any) => e)
         expect(error.response.status).toBe(404)
         const amazon = getContainer().resolve<AmazonModuleService>(AMAZON_MODULE)
         expect(await amazon.listAmazonMarketplaces({ store_id: id })).toHaveLength(0)
       })
 
       it("answers 404 for an unknown id", async () => {
-        const error = await api.delete("/admin/amazon/stores/amzst_missing", { headers }).catch((e) => e)
+        const error = await api.delete("/admin/amazon/stores/amzst_missing", { headers }).catch((e: any) => e)
         expect(error.response.status).toBe(404)
       })
 
       it("requires admin authentication", async () => {
         const { data } = await create()
-        const error = await api.delete(`/admin/amazon/stores/${data.amazon_store.id}`).catch((e) => e)
+        const error = await api.delete(`/admin/amazon/stores/${data.amazon_store.id}`).catch((e: any) => e)
         expect(error.response.status).toBe(401)
       })
     })
@@ -229,7 +229,7 @@ medusaIntegrationTestRunner({
             await api.get("/admin/amazon/stores", { headers }),
             await api.get(`/admin/amazon/stores/${id}`, { headers }),
             await api.post(`/admin/amazon/stores/${id}`, { name: "Still secret" }, { headers }),
-            await api.get(`/admin/amazon/stores?fields=*marketplaces`, { headers }).catch((e) => e.response),
+            await api.get(`/admin/amazon/stores?fields=*marketplaces`, { headers }).catch((e: any) => e.response),
             await api.delete(`/admin/amazon/stores/${id}`, { headers }),
           ]
           for (const answer of answers) {

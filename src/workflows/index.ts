@@ -1,1 +1,4 @@
 export * from "./stores"
+export * from "./mappings"
+export * from "./product-types"
+export * from "./health"

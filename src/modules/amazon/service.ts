@@ -15,6 +15,9 @@ import {
 import { resolveSecretBox } from "./lib/encryption-key"
 import { resolveModuleOptions } from "./lib/options"
 import type { SecretBox } from "./lib/secret-box"
+import { checkOAuthState, issueOAuthState, type IssuedOAuthState, type OAuthStateCheck } from "./lib/oauth-state"
+import { SpApiConnections } from "./lib/sp-api-connections"
+import type { LwaClient, SpApiClient, SpApiRegion } from "../../lib/sp-api"
 import type { AmazonModuleOptions } from "./types"
 
 type InjectedDependencies = { logger: Logger }
@@ -33,12 +36,20 @@ class AmazonModuleService extends MedusaService({
 }) {
   protected readonly options_: AmazonModuleOptions
   protected readonly secretBox_: SecretBox
+  protected readonly connections_: SpApiConnections
 
   constructor(container: InjectedDependencies, options: AmazonModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveModuleOptions(options)
     this.secretBox_ = resolveSecretBox(this.options_)
+    const logger = container.logger
+    this.connections_ = new SpApiConnections(this.options_, {
+      debug: (message) => logger?.debug(`[amazon] ${message}`),
+      info: (message) => logger?.info(`[amazon] ${message}`),
+      warn: (message) => logger?.warn(`[amazon] ${message}`),
+      error: (message) => logger?.error(`[amazon] ${message}`),
+    })
   }
 
   /** Plugin options; the LWA client secret and encryption key stay inside. */
@@ -51,6 +62,39 @@ class AmazonModuleService extends MedusaService({
   getLwaCredentials(): { clientId: string; clientSecret: string } | null {
     const { lwaClientId: clientId, lwaClientSecret: clientSecret } = this.options_
     return clientId && clientSecret ? { clientId, clientSecret } : null
+  }
+
+  /** The process-wide LWA client (token cache) of the configured SP-API app. */
+  getLwaClient(): LwaClient {
+    return this.connections_.lwa()
+  }
+
+  /** An SP-API client for one seller authorization, sharing the process's token cache and rate-limit buckets. */
+  createSpApiClient(input: { refreshToken: string; region: SpApiRegion; sellingPartnerId?: string | null }): SpApiClient {
+    return this.connections_.client(input)
+  }
+
+  /** The SP-API client of a connected store (its refresh token decrypted here, never handed out). */
+  async getStoreSpApiClient(storeId: string): Promise<SpApiClient> {
+    const store = await this.retrieveAmazonStore(storeId, {
+      select: ["id", "region", "selling_partner_id", "refresh_token_ciphertext"],
+    })
+    if (!store.refresh_token_ciphertext) {
+      throw new Error(`Amazon store "${storeId}" is not connected`)
+    }
+    return this.connections_.client({
+      refreshToken: this.openSecret(store.refresh_token_ciphertext),
+      region: store.region,
+      sellingPartnerId: store.selling_partner_id,
+    })
+  }
+
+  issueOAuthState(storeId: string): IssuedOAuthState {
+    return issueOAuthState(this.secretBox_.deriveKey("oauth-state"), storeId)
+  }
+
+  checkOAuthState(state: string): OAuthStateCheck {
+    return checkOAuthState(this.secretBox_.deriveKey("oauth-state"), state)
   }
 
   sealSecret(plaintext: string): string {

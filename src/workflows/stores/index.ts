@@ -1,3 +1,7 @@
 export * from "./create-amazon-store"
 export * from "./update-amazon-store"
 export * from "./delete-amazon-store"
+export * from "./start-amazon-authorization"
+export * from "./complete-amazon-consent"
+export * from "./connect-amazon-store"
+export * from "./update-amazon-marketplace"

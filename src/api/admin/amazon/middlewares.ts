@@ -4,7 +4,14 @@ import {
   AdminCreateAmazonStore,
   AdminGetAmazonStoreParams,
   AdminGetAmazonStoresParams,
+  AdminGetProductTypeParams,
+  AdminListAttributeMappingsParams,
+  AdminSearchProductTypesParams,
+  AdminSetAmazonCredentials,
+  AdminUpdateAmazonMarketplace,
   AdminUpdateAmazonStore,
+  AdminUpsertAttributeMapping,
+  AdminUpsertCategoryMapping,
 } from "./validators"
 
 export const adminAmazonMiddlewares: MiddlewareRoute[] = [
@@ -33,5 +40,43 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminUpdateAmazonStore),
       validateAndTransformQuery(AdminGetAmazonStoreParams, retrieveAmazonStoreQueryConfig),
     ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/credentials",
+    middlewares: [
+      validateAndTransformBody(AdminSetAmazonCredentials),
+      validateAndTransformQuery(AdminGetAmazonStoreParams, retrieveAmazonStoreQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/marketplaces/:marketplace_id",
+    middlewares: [validateAndTransformBody(AdminUpdateAmazonMarketplace)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/category-mappings",
+    middlewares: [validateAndTransformBody(AdminUpsertCategoryMapping)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/amazon/stores/:id/attribute-mappings",
+    middlewares: [validateAndTransformQuery(AdminListAttributeMappingsParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/attribute-mappings",
+    middlewares: [validateAndTransformBody(AdminUpsertAttributeMapping)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/amazon/stores/:id/product-types",
+    middlewares: [validateAndTransformQuery(AdminSearchProductTypesParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/amazon/stores/:id/product-types/:product_type",
+    middlewares: [validateAndTransformQuery(AdminGetProductTypeParams, {})],
   },
 ]

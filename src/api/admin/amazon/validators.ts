@@ -67,3 +67,87 @@ export type AdminUpdateAmazonStoreType = z.infer<typeof AdminUpdateAmazonStore>
 
 export const AdminGetAmazonStoresParams = createFindParams({ limit: 20, offset: 0 })
 export const AdminGetAmazonStoreParams = z.object({ fields: z.string().optional() })
+
+export const AdminSetAmazonCredentials = z
+  .object({
+    selling_partner_id: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{8,20}$/, "selling_partner_id must be your Amazon merchant token, e.g. A2EXAMPLE12345 (Seller Central → Settings → Account Info → Merchant Token)"),
+    refresh_token: z
+      .string()
+      .trim()
+      .regex(/^Atzr\|\S{10,}$/, 'refresh_token must be the LWA refresh token Seller Central showed you (it starts with "Atzr|")'),
+  })
+  .strict()
+export type AdminSetAmazonCredentialsType = z.infer<typeof AdminSetAmazonCredentials>
+
+export const AdminAmazonOAuthCallback = z.object({
+  state: z.string().min(1),
+  selling_partner_id: z.string().trim().min(1),
+  spapi_oauth_code: z.string().trim().min(1),
+})
+
+export const AdminUpdateAmazonMarketplace = z
+  .object({
+    enabled: z.boolean(),
+    listings_export: z.boolean(),
+    listings_import: z.boolean(),
+    include_inactive: z.boolean(),
+    orders_import: z.boolean(),
+    region_id: z.string().trim().min(1).nullable(),
+  })
+  .partial()
+  .strict()
+export type AdminUpdateAmazonMarketplaceType = z.infer<typeof AdminUpdateAmazonMarketplace>
+
+const optionalMarketplaceId = marketplaceId.nullable().optional()
+const productType = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9_]{2,100}$/, "product_type must be an Amazon product type name such as SHIRT or LUGGAGE")
+
+export const AdminUpsertCategoryMapping = z
+  .object({ category_id: z.string().trim().min(1), product_type: productType, marketplace_id: optionalMarketplaceId })
+  .strict()
+export type AdminUpsertCategoryMappingType = z.infer<typeof AdminUpsertCategoryMapping>
+
+export const ATTRIBUTE_SOURCE_FIELDS = [
+  "title",
+  "subtitle",
+  "description",
+  "material",
+  "weight",
+  "length",
+  "height",
+  "width",
+  "origin_country",
+  "hs_code",
+  "mid_code",
+  "sku",
+  "barcode",
+  "ean",
+  "upc",
+] as const
+
+export const AdminUpsertAttributeMapping = z
+  .object({
+    product_type: productType,
+    attribute: z.string().trim().regex(/^[a-z0-9_]{1,100}$/, "attribute must be an Amazon attribute name such as color or item_name"),
+    source_type: z.enum(["field", "option", "metadata", "constant"]),
+    source_value: z.string().trim().min(1).max(500),
+    marketplace_id: optionalMarketplaceId,
+  })
+  .strict()
+  .refine((m) => m.source_type !== "field" || (ATTRIBUTE_SOURCE_FIELDS as readonly string[]).includes(m.source_value), {
+    message: `source_value must be one of ${ATTRIBUTE_SOURCE_FIELDS.join(", ")} when source_type is "field"`,
+  })
+export type AdminUpsertAttributeMappingType = z.infer<typeof AdminUpsertAttributeMapping>
+
+export const AdminListAttributeMappingsParams = z.object({ product_type: productType.optional() })
+export const AdminSearchProductTypesParams = z.object({
+  keywords: z.string().trim().min(1).max(200).optional(),
+  item_name: z.string().trim().min(1).max(500).optional(),
+  marketplace_id: marketplaceId.optional(),
+})
+export const AdminGetProductTypeParams = z.object({ marketplace_id: marketplaceId.optional() })

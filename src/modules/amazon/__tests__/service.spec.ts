@@ -123,7 +123,7 @@ moduleIntegrationTestRunner<AmazonModuleService>({
           carrier_code: "DHL",
           tracking_number: "JJD000390007777",
           ship_date: new Date(),
-          items: [{ order_item_id: "1", quantity: 1 }],
+          items: [{ order_item_id: "1", quantity: 1 }] as unknown as Record<string, unknown>,
         }
         const created = await service.createAmazonShipments(shipment)
         expect(created.id).toMatch(/^amzshp_/)
@@ -145,7 +145,11 @@ moduleIntegrationTestRunner<AmazonModuleService>({
             payload: {},
             hash: "h",
           }),
-          service.createAmazonFeeds({ store_id: store.id, feed_type: "JSON_LISTINGS_FEED", marketplace_ids: [GERMANY] }),
+          service.createAmazonFeeds({
+            store_id: store.id,
+            feed_type: "JSON_LISTINGS_FEED",
+            marketplace_ids: [GERMANY] as unknown as Record<string, unknown>,
+          }),
           service.createAmazonSyncRuns({ store_id: store.id, type: "orders" }),
           service.createAmazonAttributeMappings({
             store_id: store.id,

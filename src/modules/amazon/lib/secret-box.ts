@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto"
 
 /**
  * AES-256-GCM for secrets at rest (refresh tokens, buyer data).
@@ -61,6 +61,11 @@ export class SecretBox {
     } catch {
       throw new Error("Secret could not be decrypted: AMAZON_ENCRYPTION_KEY differs from the key it was sealed with")
     }
+  }
+
+  /** A separate key for another purpose (e.g. signing OAuth state), so the encryption key is never reused as is. */
+  deriveKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync("sha256", this.key_, Buffer.alloc(0), `medusa-plugin-amazon:${purpose}`, 32))
   }
 
   /** Keeps util.inspect and JSON.stringify from ever printing the key. */

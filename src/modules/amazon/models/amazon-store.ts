@@ -28,6 +28,12 @@ const AmazonStore = model
      * Never selected by a route, never logged.
      */
     refresh_token_ciphertext: model.text().nullable(),
+    /**
+     * SHA-256 of the pending consent `state` (single use: cleared when the
+     * callback consumes it) and when it lapses (10 minutes after authorize).
+     */
+    oauth_state_hash: model.text().nullable(),
+    oauth_state_expires_at: model.dateTime().nullable(),
     authorized_at: model.dateTime().nullable(),
     /** public apps must be re-authorized every 365 days (notes §3.4) */
     authorization_expires_at: model.dateTime().nullable(),

@@ -4,14 +4,14 @@ import { refetchAmazonStore } from "../../helpers"
 import type { AdminUpdateAmazonStoreType } from "../../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields)
+  const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields, { withSummary: true })
   res.json({ amazon_store: amazonStore })
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateAmazonStoreType>, res: MedusaResponse) => {
   await refetchAmazonStore(req.params.id, req.scope, ["id"])
   await updateAmazonStoreWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
-  const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields)
+  const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields, { withSummary: true })
   res.json({ amazon_store: amazonStore })
 }
 

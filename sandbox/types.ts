@@ -1,0 +1,300 @@
+import { Region } from "./marketplaces"
+
+export type { Region }
+
+export interface SandboxOptions {
+  /** 0 = a random free port (default). */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** Speed-up of Amazon's time (quota refill, feed/report processing). Default env SANDBOX_TIME_SCALE or 1. */
+  timeScale?: number
+  /** "demo" (default) seeds sellers, catalog, listings and orders; "empty" only the LWA app. */
+  seed?: "demo" | "empty"
+  /** Validate requests against Amazon's models. Default: true when NODE_ENV === "test". */
+  validateRequests?: boolean
+  /** Also check the sandbox's own responses against the models (used by the sandbox's tests). */
+  validateResponses?: boolean
+  /** Answer 400 (Amazon-style) to requests that fail validation instead of only recording them. */
+  rejectInvalid?: boolean
+  /** LWA access-token lifetime in real seconds. Default 3600. */
+  accessTokenTtlSeconds?: number
+  /** Where the consent page sends the seller back. Default env SANDBOX_REDIRECT_URI or the dev admin callback. */
+  defaultRedirectUri?: string
+  /** Seed of the PRNG behind fault probabilities, generated data and occasional warnings. Default 1. */
+  randomSeed?: number
+  /** Simulated seconds a feed spends IN_QUEUE and IN_PROGRESS. Default { queue: 30, progress: 60 }. */
+  feedProcessingSeconds?: { queue: number; progress: number }
+  /** Simulated seconds a report spends IN_QUEUE and IN_PROGRESS. Default { queue: 20, progress: 40 }. */
+  reportProcessingSeconds?: { queue: number; progress: number }
+  /** Injectable wall clock (ms since epoch). Default Date.now. */
+  now?: () => number
+  /** Override of the Amazon models folder (default env AMAZON_SP_API_MODELS_DIR or ../../shared/amazon-sp-api). */
+  modelsDir?: string
+  /** One line per notable event. Default: silent. */
+  logger?: (line: string) => void
+}
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, "modelsDir" | "port" | "host">> & {
+  modelsDir?: string
+}
+
+export type IdentifierType = "ASIN" | "EAN" | "GTIN" | "ISBN" | "JAN" | "MINSAN" | "SKU" | "UPC"
+
+export interface LwaApp {
+  clientId: string
+  clientSecret: string
+  applicationId: string
+  name: string
+}
+
+export interface Seller {
+  sellerId: string
+  name: string
+  storeName: string
+  region: Region
+  marketplaceIds: string[]
+}
+
+export interface RefreshTokenRecord {
+  token: string
+  sellerId: string
+  clientId: string
+  revoked: boolean
+  createdAt: number
+}
+
+export interface AccessTokenRecord {
+  token: string
+  clientId: string
+  /** Absent for grantless (client_credentials) tokens. */
+  sellerId?: string
+  refreshToken?: string
+  expiresAt: number
+  revoked: boolean
+}
+
+export interface AuthorizationCode {
+  code: string
+  sellerId: string
+  applicationId: string
+  redirectUri: string
+  expiresAt: number
+  used: boolean
+}
+
+export interface Dimension {
+  unit: string
+  value: number
+}
+
+export interface Dimensions {
+  height?: Dimension
+  length?: Dimension
+  width?: Dimension
+  weight?: Dimension
+}
+
+export interface CatalogItem {
+  asin: string
+  /** Marketplaces the ASIN exists in; absent = every marketplace. */
+  marketplaceIds?: string[]
+  identifiers: Partial<Record<"EAN" | "UPC" | "ISBN" | "GTIN" | "JAN", string[]>>
+  title: string
+  brand: string
+  productType: string
+  manufacturer?: string
+  color?: string
+  size?: string
+  dimensions?: { item?: Dimensions; package?: Dimensions }
+  imageUrl?: string
+  classification?: { displayName: string; classificationId: string }
+}
+
+export interface ListingIssue {
+  code: string
+  message: string
+  severity: "ERROR" | "WARNING" | "INFO"
+  attributeNames?: string[]
+  categories: string[]
+}
+
+export type ListingStatus = "Active" | "Inactive" | "Incomplete"
+
+export interface Listing {
+  sellerId: string
+  marketplaceId: string
+  sku: string
+  asin?: string
+  productType: string
+  itemName: string
+  description?: string
+  /** Price with tax in the marketplace currency. */
+  price?: number
+  currency: string
+  /** Merchant-fulfilled quantity; undefined for FBA listings. */
+  quantity?: number
+  /** "DEFAULT" (merchant) or "AMAZON_EU" / "AMAZON_NA" / "AMAZON_JP" (FBA). */
+  fulfillmentChannel: string
+  conditionType: string
+  status: ListingStatus
+  /** Listing attributes as last submitted (Amazon's product-type attribute shape). */
+  attributes: Record<string, unknown[]>
+  issues: ListingIssue[]
+  /** The barcode the listing was created with, for the report's product-id columns. */
+  productId?: { type: "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "JAN"; value: string }
+  listingId: string
+  createdAt: number
+  updatedAt: number
+}
+
+/** Orders API 2026-01-01 FulfillmentStatus values. */
+export type FulfillmentStatus =
+  | "PENDING_AVAILABILITY"
+  | "PENDING"
+  | "UNSHIPPED"
+  | "PARTIALLY_SHIPPED"
+  | "SHIPPED"
+  | "CANCELLED"
+  | "UNFULFILLABLE"
+
+export interface OrderItemRecord {
+  orderItemId: string
+  sku: string
+  asin: string
+  title: string
+  quantityOrdered: number
+  quantityShipped: number
+  /** Unit price with tax. */
+  unitPrice: number
+  currency: string
+}
+
+export interface Address {
+  name: string
+  addressLine1: string
+  addressLine2?: string
+  city: string
+  postalCode: string
+  stateOrRegion?: string
+  countryCode: string
+  phone?: string
+}
+
+export interface PackageRecord {
+  packageReferenceId: string
+  carrierCode: string
+  carrierName?: string
+  shippingMethod?: string
+  trackingNumber: string
+  shipDate: string
+  createdAt: number
+  items: { orderItemId: string; quantity: number }[]
+}
+
+export interface OrderRecord {
+  orderId: string
+  sellerId: string
+  marketplaceId: string
+  status: FulfillmentStatus
+  fulfilledBy: "MERCHANT" | "AMAZON"
+  serviceLevel: string
+  createdAt: number
+  lastUpdatedAt: number
+  /** A PENDING order becomes UNSHIPPED (MERCHANT) or SHIPPED (AMAZON) at this time, if set. */
+  pendingUntil?: number
+  buyer: { name: string; email: string }
+  shippingAddress: Address
+  items: OrderItemRecord[]
+  packages: PackageRecord[]
+  cancelReason?: string
+}
+
+export type DocumentKind = "feed-input" | "feed-result" | "report"
+
+export interface StoredDocument {
+  docId: string
+  sellerId: string
+  kind: DocumentKind
+  contentType: string
+  createdAt: number
+  /** Uploaded bytes (feed input) or stored bytes (feed result, already gzip-compressed). */
+  content?: Buffer
+  uploadedAt?: number
+  compression?: "GZIP"
+  /** Generated on download (listings reports): yields text chunks. */
+  render?: () => Iterable<string>
+}
+
+export interface FeedRecord {
+  feedId: string
+  sellerId: string
+  clientId: string
+  feedType: string
+  marketplaceIds: string[]
+  inputFeedDocumentId: string
+  feedOptions?: Record<string, string>
+  createdAt: number
+  cancelledAt?: number
+  /** Set by the control API: finish processing at this time. */
+  advancedAt?: number
+  result?: {
+    status: "DONE" | "FATAL"
+    startedAt: number
+    endedAt: number
+    resultFeedDocumentId?: string
+  }
+}
+
+export interface ReportRecord {
+  reportId: string
+  sellerId: string
+  reportType: string
+  marketplaceIds: string[]
+  dataStartTime?: string
+  dataEndTime?: string
+  createdAt: number
+  cancelledAt?: number
+  advancedAt?: number
+  result?: {
+    status: "DONE" | "FATAL"
+    startedAt: number
+    endedAt: number
+    reportDocumentId?: string
+  }
+}
+
+export interface RequestLogEntry {
+  seq: number
+  time: string
+  requestId: string
+  operationId: string
+  method: string
+  path: string
+  query: Record<string, unknown>
+  body?: unknown
+  /** HTTP status returned; 0 when the socket was destroyed (timeout fault). */
+  status: number
+  sellerId?: string
+  static?: boolean
+  fault?: string
+}
+
+export interface OperationStats {
+  calls: number
+  throttled: number
+  serverErrors: number
+  timeouts: number
+}
+
+export interface ValidationFailure {
+  time: string
+  requestId?: string
+  kind: "request" | "response" | "feed-document"
+  api?: string
+  operationId?: string
+  method?: string
+  path?: string
+  feedId?: string
+  errors: { location: string; message: string; instancePath?: string }[]
+}

@@ -1,0 +1,2 @@
+export * from "./check-amazon-authorization"
+export * from "./check-amazon-authorizations"

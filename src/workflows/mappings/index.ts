@@ -1,0 +1,3 @@
+export * from "./upsert-category-mapping"
+export * from "./upsert-attribute-mapping"
+export * from "./delete-mapping"

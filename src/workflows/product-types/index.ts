@@ -1,0 +1,2 @@
+export * from "./search-product-types"
+export * from "./get-product-type"
