@@ -5,6 +5,8 @@ import {
   AdminGetAmazonStoreParams,
   AdminGetAmazonStoresParams,
   AdminGetProductTypeParams,
+  AdminGetSyncRunsParams,
+  AdminRequestAmazonSync,
   AdminListAttributeMappingsParams,
   AdminSearchProductTypesParams,
   AdminSetAmazonCredentials,
@@ -78,5 +80,15 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/amazon/stores/:id/product-types/:product_type",
     middlewares: [validateAndTransformQuery(AdminGetProductTypeParams, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/sync",
+    middlewares: [validateAndTransformBody(AdminRequestAmazonSync)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/amazon/stores/:id/sync-runs",
+    middlewares: [validateAndTransformQuery(AdminGetSyncRunsParams, { defaults: [], isList: true })],
   },
 ]

@@ -48,3 +48,21 @@ export const listAmazonStoresQueryConfig = {
   ...retrieveAmazonStoreQueryConfig,
   isList: true,
 }
+
+export const AMAZON_SYNC_RUN_FIELDS = [
+  "id",
+  "store_id",
+  "marketplace_id",
+  "type",
+  "trigger",
+  "status",
+  "progress_done",
+  "progress_total",
+  "eta_seconds",
+  "counts",
+  "errors",
+  "started_at",
+  "finished_at",
+  "created_at",
+  "updated_at",
+]

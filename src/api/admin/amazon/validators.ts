@@ -151,3 +151,16 @@ export const AdminSearchProductTypesParams = z.object({
   marketplace_id: marketplaceId.optional(),
 })
 export const AdminGetProductTypeParams = z.object({ marketplace_id: marketplaceId.optional() })
+
+export const AdminRequestAmazonSync = z
+  .object({
+    type: z.enum(["orders", "listings", "listings_import", "shipments"]),
+    marketplace_id: marketplaceId.optional(),
+  })
+  .strict()
+export type AdminRequestAmazonSyncType = z.infer<typeof AdminRequestAmazonSync>
+
+export const AdminGetSyncRunsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  type: z.enum(["orders", "listings", "listings_import", "shipments", "reconcile", "health", "purge"]).optional(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]).optional(),
+})

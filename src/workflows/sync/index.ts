@@ -1,0 +1,5 @@
+export * from "./steps/begin-sync-run"
+export * from "./steps/finish-sync-run"
+export * from "./queue-sync-run"
+export * from "./sync-workflows"
+export * from "./run-queued-sync"
