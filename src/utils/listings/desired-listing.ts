@@ -1,0 +1,250 @@
+import { createHash } from "node:crypto"
+import type { ProductIdType, StoreSettings } from "../../modules/amazon/types"
+import { checkIdentifier } from "./gtin"
+
+/** What we know of a Medusa variant, as the listing needs it (loaded in bulk by the compute step). */
+export type VariantFacts = {
+  id: string
+  sku: string | null
+  title: string | null
+  barcode: string | null
+  ean: string | null
+  upc: string | null
+  metadata: Record<string, unknown> | null
+  /** grams, Medusa's convention */
+  weight: number | null
+  manage_inventory: boolean
+  /** sellable units across the sales channel's locations (stocked − reserved); null when not managed */
+  available: number | null
+  /** prices of the variant: currency and (optional) region rule */
+  prices: Array<{ amount: number; currency_code: string; region_id?: string | null }>
+  product: {
+    id: string
+    title: string
+    status: string
+    weight: number | null
+    category_ids: string[]
+    in_sales_channel: boolean
+  }
+}
+
+export type ListingContext = {
+  marketplace_id: string
+  currency_code: string
+  region_id: string | null
+  product_id_type: ProductIdType
+  product_id_attribute: string
+  settings: Pick<StoreSettings, "stock_buffer" | "handling_time_days">
+  /** Medusa category id → Amazon product type (for listings that need a new ASIN) */
+  category_product_types: Map<string, string>
+}
+
+export type ListingIssue = {
+  source: "medusa" | "amazon"
+  code: string
+  severity: "error" | "warning"
+  message: string
+  /** the Medusa field to fix, when there is one */
+  field?: string
+}
+
+/** The offer we want Amazon to have. Everything that goes into the hash. */
+export type DesiredListing = {
+  sku: string
+  marketplace_id: string
+  identifier: { type: ProductIdType; value: string } | null
+  asin: string | null
+  product_type: string
+  condition: "new_new"
+  price: { amount: number; currency: string } | null
+  quantity: number
+  handling_days: number
+  package_weight_kg: number | null
+  /** the listing should not be offered (product unpublished, removed from the channel, variant deleted) */
+  withdrawn: boolean
+}
+
+export type ListingPlan = {
+  desired: DesiredListing | null
+  hash: string | null
+  issues: ListingIssue[]
+}
+
+/** Stable JSON (sorted keys) → SHA-256: the same state always hashes the same. */
+export function hashState(value: unknown): string {
+  const stable = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(stable)
+      : v && typeof v === "object"
+        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, stable((v as Record<string, unknown>)[k])]))
+        : v
+  return createHash("sha256").update(JSON.stringify(stable(value))).digest("hex")
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  sku: "SKU",
+  barcode: "Barcode",
+  ean: "EAN",
+  upc: "UPC",
+  isbn: "ISBN",
+}
+
+function fieldValue(variant: VariantFacts, attribute: string): string | null {
+  if (attribute.startsWith("metadata.")) {
+    const value = variant.metadata?.[attribute.slice("metadata.".length)]
+    return value === undefined || value === null ? null : String(value)
+  }
+  const value = (variant as unknown as Record<string, unknown>)[attribute]
+  return value === undefined || value === null ? null : String(value)
+}
+
+function fieldLabel(attribute: string): string {
+  return attribute.startsWith("metadata.") ? `metadata key "${attribute.slice(9)}"` : (FIELD_LABELS[attribute] ?? attribute)
+}
+
+/** The variant's price in the marketplace currency: a region price for the marketplace's region wins. */
+export function pickPrice(variant: VariantFacts, ctx: ListingContext): number | null {
+  const inCurrency = variant.prices.filter((p) => p.currency_code.toLowerCase() === ctx.currency_code.toLowerCase())
+  const regional = ctx.region_id ? inCurrency.find((p) => p.region_id === ctx.region_id) : undefined
+  const plain = inCurrency.find((p) => !p.region_id)
+  const price = regional ?? plain
+  return price ? Number(price.amount) : null
+}
+
+/**
+ * The listing a variant should have in one marketplace, and what stands in the
+ * way. Pure: the compute step feeds it facts, the table tests feed it cases.
+ * `knownAsin` is what Amazon already told us (catalog match or import).
+ */
+export function planListing(variant: VariantFacts | null, ctx: ListingContext, knownAsin: string | null, knownProductType: string | null): ListingPlan {
+  if (!variant) {
+    return { desired: null, hash: null, issues: [] }
+  }
+  const sku = variant.sku?.trim()
+  const issues: ListingIssue[] = []
+  const name = sku || variant.title || variant.id
+  if (!sku) {
+    issues.push({
+      source: "medusa",
+      code: "no_sku",
+      severity: "error",
+      message: `Variant "${variant.title ?? variant.id}" of "${variant.product.title}" has no SKU; Amazon identifies offers by SKU. Set one on the variant.`,
+      field: "sku",
+    })
+    return { desired: null, hash: null, issues }
+  }
+
+  const withdrawn = variant.product.status !== "published" || !variant.product.in_sales_channel
+
+  let identifier: DesiredListing["identifier"] = null
+  let asin = knownAsin
+  const raw = fieldValue(variant, ctx.product_id_attribute)
+  const check = checkIdentifier(ctx.product_id_type, raw)
+  if (check.ok) {
+    identifier = { type: ctx.product_id_type, value: check.value }
+    if (ctx.product_id_type === "ASIN") asin = check.value
+  } else if (!asin) {
+    const what = fieldLabel(ctx.product_id_attribute)
+    issues.push(
+      check.reason === "missing"
+        ? {
+            source: "medusa",
+            code: "no_product_id",
+            severity: "error",
+            message: `Variant ${name} has no ${ctx.product_id_type}; set ${what} or map another field in the store's product-ID setting.`,
+            field: ctx.product_id_attribute,
+          }
+        : {
+            source: "medusa",
+            code: "invalid_product_id",
+            severity: "error",
+            message: `Variant ${name}: ${check.reason}; correct ${what}.`,
+            field: ctx.product_id_attribute,
+          }
+    )
+  }
+
+  const amount = pickPrice(variant, ctx)
+  if (amount === null || !(amount > 0)) {
+    issues.push({
+      source: "medusa",
+      code: "no_price",
+      severity: "error",
+      message: `Variant ${name} has no ${ctx.currency_code.toUpperCase()} price for this marketplace; add one.`,
+      field: "prices",
+    })
+  }
+
+  let quantity = 0
+  if (!variant.manage_inventory || variant.available === null) {
+    issues.push({
+      source: "medusa",
+      code: "stock_not_managed",
+      severity: "warning",
+      message: `Variant ${name} does not manage inventory, so Amazon is sent 0; turn on "Manage inventory" to offer it.`,
+      field: "manage_inventory",
+    })
+  } else {
+    quantity = Math.max(0, Math.floor(variant.available) - ctx.settings.stock_buffer)
+  }
+  if (quantity === 0 && !withdrawn) {
+    issues.push({
+      source: "medusa",
+      code: "zero_stock",
+      severity: "warning",
+      message: `Variant ${name} has no stock to offer${ctx.settings.stock_buffer ? ` (after the buffer of ${ctx.settings.stock_buffer})` : ""}.`,
+      field: "inventory",
+    })
+  }
+
+  const categoryType = variant.product.category_ids.map((id) => ctx.category_product_types.get(id)).find(Boolean)
+  const grams = variant.weight ?? variant.product.weight
+  const desired: DesiredListing = {
+    sku,
+    marketplace_id: ctx.marketplace_id,
+    identifier,
+    asin,
+    product_type: knownProductType ?? categoryType ?? "PRODUCT",
+    condition: "new_new",
+    price: amount !== null && amount > 0 ? { amount, currency: ctx.currency_code.toUpperCase() } : null,
+    quantity: withdrawn ? 0 : quantity,
+    handling_days: ctx.settings.handling_time_days,
+    package_weight_kg: grams ? Math.round(grams) / 1000 : null,
+    withdrawn,
+  }
+  return { desired, hash: hashState(desired), issues }
+}
+
+/** Fields the fast path (patchListingsItem) and PATCH feed messages can change on an existing offer. */
+const PATCHABLE: (keyof DesiredListing)[] = ["price", "quantity", "handling_days", "withdrawn"]
+
+export type ChangeOperation = "update" | "patch"
+
+/**
+ * Whether a new desired state can go as a small patch (price/stock of an offer
+ * Amazon already accepted) or needs the full offer.
+ */
+export function changeOperation(sent: DesiredListing | null, desired: DesiredListing): ChangeOperation {
+  if (!sent || !sent.asin) return "update"
+  const changed = (Object.keys(desired) as (keyof DesiredListing)[]).filter(
+    (key) => JSON.stringify(desired[key]) !== JSON.stringify(sent[key])
+  )
+  return changed.every((key) => PATCHABLE.includes(key)) ? "patch" : "update"
+}
+
+/**
+ * Whether a desired state can be sent at all. A new offer needs an ASIN (or
+ * an identifier to find one), a price and stock; an offer Amazon already has
+ * always gets its price/stock changes — above all a drop to zero.
+ */
+export function sendability(
+  plan: ListingPlan,
+  alreadyOffered: boolean
+): { send: true } | { send: false; reason: "blocked" | "zero_stock" | "withdrawn" } {
+  if (!plan.desired) return { send: false, reason: "blocked" }
+  if (alreadyOffered) return { send: true }
+  if (plan.desired.withdrawn) return { send: false, reason: "withdrawn" }
+  if (plan.issues.some((i) => i.severity === "error")) return { send: false, reason: "blocked" }
+  if (plan.desired.quantity === 0) return { send: false, reason: "zero_stock" }
+  return { send: true }
+}
