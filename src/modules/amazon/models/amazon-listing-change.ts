@@ -17,10 +17,13 @@ const AmazonListingChange = model
     payload: model.json(),
     /** desired_hash this change brings the listing to */
     hash: model.text(),
-    status: model.enum(["pending", "claimed", "accepted", "rejected", "superseded"]).default("pending"),
+    /** held: part of a change set that would zero most of the store's stock — waits for a human (safety hold) */
+    status: model.enum(["pending", "held", "claimed", "accepted", "rejected", "superseded"]).default("pending"),
     /** amazon_feed id, or "fast-path" */
     claimed_by: model.text().nullable(),
     claimed_at: model.dateTime().nullable(),
+    /** messageId of this change inside its feed document, to read the processing report back */
+    feed_message_id: model.number().nullable(),
     attempts: model.number().default(0),
     error: model.json().nullable(),
     completed_at: model.dateTime().nullable(),
