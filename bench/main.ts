@@ -1,0 +1,30 @@
+import { type BenchRow, formatBenchTable } from "./bench-row"
+import { benchSpApiClient } from "./sp-api-client"
+
+/**
+ * Runs every bench and prints one table: `npm run bench` (or `npx tsx bench/main.ts`).
+ * Add a bench by appending an async function returning BenchRow[] to the list.
+ */
+const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
+  { name: "sp-api client", run: benchSpApiClient },
+]
+
+async function main(): Promise<void> {
+  const rows: BenchRow[] = []
+  for (const bench of benches) {
+    try {
+      rows.push(...(await bench.run()))
+    } catch (error) {
+      rows.push({ bench: bench.name, metric: "error", value: error instanceof Error ? error.message : String(error) })
+    }
+  }
+  console.log(formatBenchTable(rows))
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  }
+)
