@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import "../workflows" // every feature registers its sync workflow on import
 import { runQueuedSyncWorkflow } from "../workflows/sync/run-queued-sync"
 
 /** Runs a sync the admin queued ("Sync now"). */

@@ -47,7 +47,7 @@ export function offerAttributes(desired: DesiredListing): Attributes {
 
 /** JSON Patch operations for a price/stock change of an existing offer (top-level attributes only). */
 export function offerPatches(desired: DesiredListing) {
-  const patches: Array<{ op: "replace"; path: string; value: unknown[] }> = [
+  const patches: Array<{ op: "replace"; path: string; value: Array<Record<string, unknown>> }> = [
     { op: "replace", path: "/attributes/fulfillment_availability", value: fulfillmentAvailability(desired) },
   ]
   const offer = purchasableOffer(desired)

@@ -4,7 +4,10 @@ import {
   AdminCreateAmazonStore,
   AdminGetAmazonStoreParams,
   AdminGetAmazonStoresParams,
+  AdminGetAmazonListingsParams,
   AdminGetProductTypeParams,
+  AdminResolveHeldChanges,
+  AdminSendToAmazon,
   AdminGetSyncRunsParams,
   AdminRequestAmazonSync,
   AdminListAttributeMappingsParams,
@@ -90,5 +93,20 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/amazon/stores/:id/sync-runs",
     middlewares: [validateAndTransformQuery(AdminGetSyncRunsParams, { defaults: [], isList: true })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/amazon/stores/:id/listings",
+    middlewares: [validateAndTransformQuery(AdminGetAmazonListingsParams, { defaults: [], isList: true })],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/listings",
+    middlewares: [validateAndTransformBody(AdminSendToAmazon)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/listings/held",
+    middlewares: [validateAndTransformBody(AdminResolveHeldChanges)],
   },
 ]

@@ -66,3 +66,23 @@ export const AMAZON_SYNC_RUN_FIELDS = [
   "created_at",
   "updated_at",
 ]
+
+export const AMAZON_LISTING_FIELDS = [
+  "id",
+  "marketplace_id",
+  "variant_id",
+  "product_id",
+  "sku",
+  "asin",
+  "product_type",
+  "status",
+  "issues",
+  "price",
+  "currency_code",
+  "quantity",
+  "last_feed_id",
+  "submitted_at",
+  "synced_at",
+  "created_at",
+  "updated_at",
+]

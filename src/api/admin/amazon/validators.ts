@@ -164,3 +164,28 @@ export const AdminGetSyncRunsParams = createFindParams({ limit: 20, offset: 0 })
   type: z.enum(["orders", "listings", "listings_import", "shipments", "reconcile", "health", "purge"]).optional(),
   status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]).optional(),
 })
+
+export const AdminGetAmazonListingsParams = createFindParams({ limit: 50, offset: 0 }).extend({
+  status: z
+    .union([
+      z.enum(["draft", "pending", "submitted", "active", "inactive", "incomplete", "error", "deleted"]),
+      z.array(z.enum(["draft", "pending", "submitted", "active", "inactive", "incomplete", "error", "deleted"])),
+    ])
+    .optional(),
+  marketplace_id: marketplaceId.optional(),
+  q: z.string().trim().min(1).max(200).optional(),
+})
+
+export const AdminSendToAmazon = z
+  .object({
+    product_ids: z.array(z.string().min(1)).max(10_000).optional(),
+    variant_ids: z.array(z.string().min(1)).max(50_000).optional(),
+  })
+  .strict()
+  .refine((body) => (body.product_ids?.length ?? 0) + (body.variant_ids?.length ?? 0) > 0, {
+    message: "Send product_ids or variant_ids (at least one)",
+  })
+export type AdminSendToAmazonType = z.infer<typeof AdminSendToAmazon>
+
+export const AdminResolveHeldChanges = z.object({ action: z.enum(["release", "discard"]) }).strict()
+export type AdminResolveHeldChangesType = z.infer<typeof AdminResolveHeldChanges>

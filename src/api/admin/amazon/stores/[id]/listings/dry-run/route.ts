@@ -1,0 +1,29 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AMAZON_MODULE } from "../../../../../../../modules/amazon"
+import type AmazonModuleService from "../../../../../../../modules/amazon/service"
+import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "../../../../../../../modules/amazon/types"
+import { previewListingChanges } from "../../../../../../../utils/listings/preview"
+import { refetchAmazonStore } from "../../../../helpers"
+
+/**
+ * Exactly what the next send would change, per listing (old → new, and
+ * whether it goes by the fast path or a feed), without sending anything.
+ */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const store = await refetchAmazonStore(req.params.id, req.scope, ["id", "settings"])
+  const amazon = req.scope.resolve<AmazonModuleService>(AMAZON_MODULE)
+  const changes = await amazon.listAmazonListingChanges(
+    { store_id: req.params.id, status: ["pending", "held"] },
+    { order: { created_at: "ASC" } }
+  )
+  const listings = await amazon.listAmazonListings(
+    { id: [...new Set(changes.map((c) => c.listing_id))] },
+    { select: ["id", "sent_state", "quantity", "variant_id", "product_id"] }
+  )
+  const [, offersWithStock] = await amazon.listAndCountAmazonListings(
+    { store_id: req.params.id, quantity: { $gt: 0 } },
+    { select: ["id"], take: 1 }
+  )
+  const settings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
+  res.json(previewListingChanges(changes as never, listings as never, { fastPath: settings.fast_path, offersWithStock }))
+}

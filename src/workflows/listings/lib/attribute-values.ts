@@ -1,0 +1,85 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import type { ChangeRow } from "./listing-outcomes"
+
+type VariantRow = {
+  id: string
+  sku: string | null
+  barcode: string | null
+  ean: string | null
+  upc: string | null
+  weight: number | null
+  length: number | null
+  height: number | null
+  width: number | null
+  material: string | null
+  origin_country: string | null
+  hs_code: string | null
+  mid_code: string | null
+  metadata: Record<string, unknown> | null
+  options?: Array<{ value: string; option?: { title: string } | null } | null> | null
+  product?: { title: string; subtitle: string | null; description: string | null; material: string | null } | null
+}
+
+function sourceValue(variant: VariantRow, type: string, source: string): unknown {
+  switch (type) {
+    case "constant":
+      return source
+    case "metadata":
+      return variant.metadata?.[source] ?? null
+    case "option":
+      return variant.options?.find((o) => o?.option?.title?.toLowerCase() === source.toLowerCase())?.value ?? null
+    default: {
+      const own = (variant as unknown as Record<string, unknown>)[source]
+      const fromProduct = variant.product ? (variant.product as Record<string, unknown>)[source] : undefined
+      return own ?? fromProduct ?? null
+    }
+  }
+}
+
+/**
+ * The product-type attributes of listings that need a new ASIN, from the
+ * store's attribute mappings (Amazon attribute ← Medusa field, option,
+ * metadata key or constant), plus item_name from the product title.
+ */
+export async function loadAttributeValues(
+  container: MedusaContainer,
+  storeId: string,
+  changes: ChangeRow[]
+): Promise<Map<string, Record<string, unknown[]>>> {
+  const result = new Map<string, Record<string, unknown[]>>()
+  if (!changes.length) return result
+  const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.listing_id) }, { select: ["id", "variant_id"] })
+  const variantOf = new Map(listings.map((l) => [l.id, l.variant_id]))
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: [
+      "id", "sku", "barcode", "ean", "upc", "weight", "length", "height", "width", "material", "origin_country",
+      "hs_code", "mid_code", "metadata", "options.value", "options.option.title",
+      "product.title", "product.subtitle", "product.description", "product.material",
+    ],
+    filters: { id: [...new Set([...variantOf.values()].filter((v): v is string => !!v))] },
+  })
+  const variants = new Map((data as unknown as VariantRow[]).map((v) => [v.id, v]))
+  const mappings = await amazon.listAmazonAttributeMappings({ store_id: storeId })
+  for (const change of changes) {
+    const variant = variants.get(variantOf.get(change.listing_id) ?? "")
+    if (!variant) continue
+    const m = change.marketplace_id
+    const attributes: Record<string, unknown[]> = {}
+    if (variant.product?.title) attributes.item_name = [{ value: variant.product.title, marketplace_id: m }]
+    for (const mapping of mappings) {
+      if (mapping.product_type !== change.payload.product_type) continue
+      if (mapping.marketplace_id && mapping.marketplace_id !== m) continue
+      const value = sourceValue(variant, mapping.source_type, mapping.source_value)
+      if (value === null || value === undefined || value === "") continue
+      attributes[mapping.attribute] = [{ value, marketplace_id: m }]
+    }
+    result.set(change.id, attributes)
+  }
+  return result
+}

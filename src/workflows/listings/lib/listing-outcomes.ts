@@ -1,0 +1,98 @@
+import type AmazonModuleService from "../../../modules/amazon/service"
+import type { DesiredListing, ListingIssue } from "../../../utils/listings/desired-listing"
+
+export type ChangeRow = {
+  id: string
+  listing_id: string
+  marketplace_id: string
+  sku: string
+  operation: "update" | "patch" | "delete"
+  payload: DesiredListing
+  hash: string
+  attempts: number
+  feed_message_id?: number | null
+}
+
+function ourIssues(existing: unknown): ListingIssue[] {
+  return Array.isArray(existing) ? (existing as ListingIssue[]).filter((i) => i.source === "medusa") : []
+}
+
+/**
+ * Amazon took the change: the listing now is what we sent. Its issues keep
+ * ours and Amazon's warnings; the offer is active when it has stock.
+ */
+export async function recordAccepted(
+  amazon: AmazonModuleService,
+  changes: Array<{ change: ChangeRow; issues: ListingIssue[] }>,
+  feedId: string | null
+): Promise<void> {
+  if (!changes.length) return
+  const now = new Date()
+  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.change.listing_id) }, { select: ["id", "issues"] })
+  const issuesById = new Map(listings.map((l) => [l.id, l.issues]))
+  await amazon.updateAmazonListingChanges(
+    changes.map(({ change }) => ({ id: change.id, status: "accepted" as const, completed_at: now, error: null }))
+  )
+  await amazon.updateAmazonListings(
+    changes.map(({ change, issues }) => ({
+      id: change.listing_id,
+      sent_hash: change.hash,
+      sent_state: change.payload as unknown as Record<string, unknown>,
+      asin: change.payload.asin,
+      product_type: change.payload.product_type,
+      status: (change.payload.quantity > 0 ? "active" : "inactive") as "active" | "inactive",
+      quantity: change.payload.quantity,
+      price: change.payload.price?.amount ?? null,
+      currency_code: change.payload.price?.currency ?? null,
+      issues: [...ourIssues(issuesById.get(change.listing_id)), ...issues] as unknown as Record<string, unknown>,
+      synced_at: now,
+      ...(feedId ? { last_feed_id: feedId } : {}),
+    }))
+  )
+}
+
+/** Amazon refused the change: it is data (issues on the listing), not an exception (STYLE §7). */
+export async function recordRejected(
+  amazon: AmazonModuleService,
+  changes: Array<{ change: ChangeRow; issues: ListingIssue[] }>,
+  feedId: string | null
+): Promise<void> {
+  if (!changes.length) return
+  const now = new Date()
+  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.change.listing_id) }, { select: ["id", "issues"] })
+  const issuesById = new Map(listings.map((l) => [l.id, l.issues]))
+  await amazon.updateAmazonListingChanges(
+    changes.map(({ change, issues }) => ({
+      id: change.id,
+      status: "rejected" as const,
+      completed_at: now,
+      error: { issues } as unknown as Record<string, unknown>,
+    }))
+  )
+  await amazon.updateAmazonListings(
+    changes.map(({ change, issues }) => ({
+      id: change.listing_id,
+      status: "error" as const,
+      issues: [...ourIssues(issuesById.get(change.listing_id)), ...issues] as unknown as Record<string, unknown>,
+      synced_at: now,
+      ...(feedId ? { last_feed_id: feedId } : {}),
+    }))
+  )
+}
+
+/** Back to the queue (throttled, Amazon down, FATAL feed): a later run sends the newest state. */
+export async function releaseToQueue(amazon: AmazonModuleService, changeIds: string[], error?: string): Promise<void> {
+  if (!changeIds.length) return
+  const rows = await amazon.listAmazonListingChanges({ id: changeIds }, { select: ["id", "attempts"] })
+  await amazon.updateAmazonListingChanges(
+    rows.map((row) => ({
+      id: row.id,
+      status: "pending" as const,
+      claimed_by: null,
+      claimed_at: null,
+      feed_message_id: null,
+      attempts: row.attempts + 1,
+      ...(error ? { error: { message: error } as unknown as Record<string, unknown> } : {}),
+    }))
+  )
+}

@@ -1,0 +1,32 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
+import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
+import type { SyncWorkflowInput } from "../sync/sync-workflows"
+import { pollListingFeedsStep } from "./steps/poll-listing-feeds"
+import { sendListingChangesStep } from "./steps/send-listing-changes"
+
+/** Longest a send may hold the store's listings lock before another worker may take over. */
+const LOCK_TTL_SECONDS = 15 * 60
+
+/**
+ * One store's outbox to Amazon, as one sync run, under the store's listings
+ * lock (a second sender — another worker, a second event — finds it taken and
+ * stops at once: the running one drains what is there).
+ */
+export type SendListingChangesWorkflowInput = SyncWorkflowInput & { settle_ms?: number }
+
+export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-changes", (input: SendListingChangesWorkflowInput) => {
+  const lockKey = transform({ input }, ({ input }) => `amazon:listings:${input.store_id}`)
+  acquireLockStep({ key: lockKey, ttl: LOCK_TTL_SECONDS, timeout: 0 })
+  const run = beginSyncRunStep(
+    transform({ input }, ({ input }) => ({ store_id: input.store_id, type: "listings" as const, trigger: input.trigger, run_id: input.run_id }))
+  )
+  const result = sendListingChangesStep(
+    transform({ input, run }, ({ input, run }) => ({ store_id: input.store_id, run_id: run.id, settle_ms: input.settle_ms }))
+  )
+  pollListingFeedsStep(transform({ input }, ({ input }) => ({ store_id: input.store_id })))
+  const finished = finishSyncRunStep(result)
+  releaseLockStep({ key: lockKey })
+  return new WorkflowResponse(finished)
+})

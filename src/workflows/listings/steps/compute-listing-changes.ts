@@ -1,0 +1,208 @@
+import { Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import {
+  changeOperation,
+  hashState,
+  type DesiredListing,
+  type ListingIssue,
+  planListing,
+  sendability,
+} from "../../../utils/listings/desired-listing"
+import { listChannelVariantIds, loadVariantFacts } from "../lib/load-variant-facts"
+import { loadListingTargets, type ListingTarget } from "../lib/load-listing-targets"
+
+export type ComputeListingChangesInput = {
+  variant_ids?: string[]
+  store_ids?: string[]
+  /** reconciliation: every variant of each store's sales channel, and every listing we have */
+  all?: boolean
+  /** "Send to Amazon": queue a change even when nothing changed since the last send */
+  force?: boolean
+}
+
+export type ComputeListingChangesResult = {
+  store_ids: string[]
+  counts: { variants: number; queued: number; blocked: number; unchanged: number }
+}
+
+const BATCH = 500
+
+type ListingRow = Awaited<ReturnType<AmazonModuleService["listAmazonListings"]>>[number]
+
+/**
+ * The heart of listings out: for every (store, marketplace, variant) in scope,
+ * compute the desired offer, compare its hash with what was last queued and
+ * last accepted, and write an outbox row only when it moved. Many events for
+ * one SKU therefore coalesce into one pending change (older pending ones are
+ * superseded). Idempotent: rerunning computes the same hashes and queues
+ * nothing new — which is also why it has no compensation.
+ * Per store under a lock, so two events can't both create the same listing.
+ */
+export const computeListingChangesStep = createStep(
+  "amazon-compute-listing-changes",
+  async (input: ComputeListingChangesInput, { container }) => {
+    const targets = await loadListingTargets(container, input.store_ids)
+    const result: ComputeListingChangesResult = { store_ids: [], counts: { variants: 0, queued: 0, blocked: 0, unchanged: 0 } }
+    const locking = container.resolve(Modules.LOCKING)
+    for (const target of targets) {
+      const queued = await locking.execute(`amazon:listings-compute:${target.store_id}`, () => computeStore(container, target, input, result), {
+        timeout: 120,
+      })
+      if (queued > 0) result.store_ids.push(target.store_id)
+    }
+    return new StepResponse(result)
+  }
+)
+
+async function computeStore(
+  container: MedusaContainer,
+  target: ListingTarget,
+  input: ComputeListingChangesInput,
+  result: ComputeListingChangesResult
+): Promise<number> {
+  const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+  let variantIds = input.variant_ids ?? []
+  if (input.all) {
+    const listed = await amazon.listAmazonListings({ store_id: target.store_id, variant_id: { $ne: null } }, { select: ["variant_id"] })
+    variantIds = [...new Set([...(await listChannelVariantIds(container, target.sales_channel_id)), ...listed.map((l) => l.variant_id!)])]
+  }
+  let queued = 0
+  for (let i = 0; i < variantIds.length; i += BATCH) {
+    queued += await computeBatch(amazon, container, target, variantIds.slice(i, i + BATCH), input.force ?? false, result)
+  }
+  return queued
+}
+
+async function computeBatch(
+  amazon: AmazonModuleService,
+  container: MedusaContainer,
+  target: ListingTarget,
+  variantIds: string[],
+  force: boolean,
+  result: ComputeListingChangesResult
+): Promise<number> {
+  const facts = await loadVariantFacts(container, variantIds, target.sales_channel_id)
+  const existing = await amazon.listAmazonListings({ store_id: target.store_id, variant_id: variantIds })
+  const byKey = new Map(existing.map((l) => [`${l.marketplace_id}|${l.variant_id}`, l]))
+  result.counts.variants += facts.size
+
+  type NewListing = Record<string, unknown> & { marketplace_id: string; variant_id: string }
+  const toCreate: Array<{ row: NewListing; change: PendingChange | null }> = []
+  const toUpdate: Array<Record<string, unknown> & { id: string }> = []
+  const changes: Array<PendingChange & { listing_id: string }> = []
+
+  for (const ctx of target.contexts) {
+    for (const variantId of variantIds) {
+      const variant = facts.get(variantId) ?? null
+      const listing = byKey.get(`${ctx.marketplace_id}|${variantId}`)
+      if (!variant && !listing) continue
+      if (variant && !listing && !variant.product.in_sales_channel) continue // never ours to list
+
+      const offered = !!listing?.sent_hash
+      let desired: DesiredListing | null
+      let hash: string | null
+      let ourIssues: ListingIssue[]
+      if (variant) {
+        const plan = planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null)
+        ;({ desired, hash } = plan)
+        ourIssues = plan.issues
+        const verdict = sendability(plan, offered)
+        if (!verdict.send) {
+          result.counts.blocked++
+          const status = verdict.reason === "blocked" ? "error" : offered ? listing!.status : "draft"
+          upsert(listing, { status, issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
+          continue
+        }
+      } else {
+        // variant deleted: an offer Amazon has is withdrawn (quantity 0), never silently left for sale
+        const sent = listing!.sent_state as unknown as DesiredListing | null
+        if (!sent || !offered) continue
+        desired = { ...sent, quantity: 0, withdrawn: true }
+        hash = hashState(desired)
+        ourIssues = []
+      }
+
+      const unchanged = hash === (listing?.desired_hash ?? null) || (hash === listing?.sent_hash && listing?.desired_hash === listing?.sent_hash)
+      if (unchanged && !force) {
+        result.counts.unchanged++
+        upsert(listing, { issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
+        continue
+      }
+      const change: PendingChange = {
+        store_id: target.store_id,
+        marketplace_id: ctx.marketplace_id,
+        sku: desired!.sku,
+        operation: changeOperation((listing?.sent_state as unknown as DesiredListing | null) ?? null, desired!),
+        payload: desired!,
+        hash: hash!,
+      }
+      result.counts.queued++
+      upsert(listing, { desired_hash: hash, status: "pending", issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id, change)
+    }
+  }
+
+  function upsert(
+    listing: ListingRow | undefined,
+    fields: Record<string, unknown>,
+    variant: { id: string; sku: string | null; product: { id: string } } | null,
+    marketplaceId: string,
+    change: PendingChange | null = null
+  ) {
+    if (listing) {
+      const differs = Object.entries(fields).some(([k, v]) => JSON.stringify((listing as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v ?? null))
+      if (differs) toUpdate.push({ id: listing.id, ...fields })
+      if (change) changes.push({ ...change, listing_id: listing.id })
+      return
+    }
+    if (!variant?.sku) return
+    toCreate.push({
+      row: {
+        store_id: target.store_id,
+        marketplace_id: marketplaceId,
+        variant_id: variant.id,
+        product_id: variant.product.id,
+        sku: variant.sku.trim(),
+        status: "draft",
+        ...fields,
+      },
+      change,
+    })
+  }
+
+  if (toCreate.length) {
+    const created = (await amazon.createAmazonListings(toCreate.map((c) => c.row) as never)) as unknown as ListingRow[]
+    created.forEach((row, index) => {
+      const change = toCreate[index].change
+      if (change) changes.push({ ...change, listing_id: row.id })
+    })
+  }
+  if (toUpdate.length) await amazon.updateAmazonListings(toUpdate as never)
+  if (changes.length) {
+    // a newer desired state replaces whatever of the same listing is still waiting
+    await amazon.updateAmazonListingChanges({
+      selector: { listing_id: changes.map((c) => c.listing_id), status: ["pending", "held"] },
+      data: { status: "superseded", completed_at: new Date() },
+    })
+    await amazon.createAmazonListingChanges(
+      changes.map((c) => ({ ...c, payload: c.payload as unknown as Record<string, unknown> })) as never
+    )
+  }
+  return changes.length
+}
+
+type PendingChange = {
+  store_id: string
+  marketplace_id: string
+  sku: string
+  operation: "update" | "patch"
+  payload: DesiredListing
+  hash: string
+}
+
+function amazonIssues(listing: ListingRow | undefined): ListingIssue[] {
+  const issues = (listing?.issues as unknown as ListingIssue[] | null) ?? []
+  return Array.isArray(issues) ? issues.filter((i) => i.source === "amazon") : []
+}

@@ -1,0 +1,92 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import { feedDocumentId, feedId } from "../../../lib/sp-api"
+import { MalformedProcessingReportError, readProcessingReport } from "../../../utils/listings/processing-report"
+import { amazonReason, isAuthorizationLost } from "../../../utils/sp-api-errors"
+import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
+import { SpApiError } from "../../../lib/sp-api"
+import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
+
+const OPEN = ["submitted", "in_queue", "in_progress", "done"] as const
+const STATUS: Record<string, "in_queue" | "in_progress" | "done" | "fatal" | "cancelled"> = {
+  IN_QUEUE: "in_queue",
+  IN_PROGRESS: "in_progress",
+  DONE: "done",
+  FATAL: "fatal",
+  CANCELLED: "cancelled",
+}
+
+export type PollListingFeedsResult = { feeds: number; finished: number; accepted: number; rejected: number; requeued: number; errors: string[] }
+
+/**
+ * Follows the store's submitted feeds (getFeed, 2 rps burst 15) and, when
+ * Amazon is done, reads the processing report (getFeedDocument, 0.0222 rps
+ * burst 10 — feeds model) into per-listing results. FATAL/CANCELLED feeds
+ * send their changes back to the queue (a listing PUT/PATCH may be repeated).
+ * A report that cannot be read leaves everything as it was, to be read again.
+ */
+export const pollListingFeedsStep = createStep(
+  "amazon-poll-listing-feeds",
+  async (input: { store_id: string }, { container }) => {
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const result: PollListingFeedsResult = { feeds: 0, finished: 0, accepted: 0, rejected: 0, requeued: 0, errors: [] }
+    const feeds = await amazon.listAmazonFeeds(
+      { store_id: input.store_id, status: [...OPEN], amazon_feed_id: { $ne: null }, completed_at: null },
+      { order: { submitted_at: "ASC" } }
+    )
+    if (!feeds.length) return new StepResponse(result)
+    const client = await amazon.getStoreSpApiClient(input.store_id)
+    for (const feed of feeds) {
+      result.feeds++
+      try {
+        const status = await client.feeds.getFeed(feedId(feed.amazon_feed_id!))
+        const mapped = STATUS[status.processingStatus] ?? "in_progress"
+        const changes = (await amazon.listAmazonListingChanges({ claimed_by: feed.id, status: "claimed" })) as unknown as ChangeRow[]
+        if (mapped === "fatal" || mapped === "cancelled") {
+          await releaseToQueue(amazon, changes.map((c) => c.id), `Amazon ended feed ${feed.amazon_feed_id} as ${status.processingStatus}`)
+          await amazon.updateAmazonFeeds({ id: feed.id, status: mapped, completed_at: new Date(), error: `Amazon ended the feed as ${status.processingStatus}; its changes were queued again.` })
+          result.requeued += changes.length
+          result.finished++
+          continue
+        }
+        if (mapped !== "done" || !status.resultFeedDocumentId) {
+          if (mapped !== feed.status) await amazon.updateAmazonFeeds({ id: feed.id, status: mapped })
+          continue
+        }
+        const text = await client.feeds.downloadFeedDocumentText(feedDocumentId(status.resultFeedDocumentId))
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(text)
+        } catch {
+          throw new MalformedProcessingReportError("not JSON")
+        }
+        const byMessage = new Map(changes.map((c) => [c.feed_message_id ?? -1, c]))
+        const { outcomes, summary } = readProcessingReport(parsed, [...byMessage.keys()].filter((id) => id > 0))
+        const accepted = outcomes.filter((o) => o.accepted).map((o) => ({ change: byMessage.get(o.messageId)!, issues: o.issues }))
+        const rejected = outcomes.filter((o) => !o.accepted).map((o) => ({ change: byMessage.get(o.messageId)!, issues: o.issues }))
+        await recordAccepted(amazon, accepted, feed.id)
+        await recordRejected(amazon, rejected, feed.id)
+        await amazon.updateAmazonFeeds({
+          id: feed.id,
+          status: "done",
+          result_document_id: status.resultFeedDocumentId,
+          summary: (summary ?? null) as Record<string, unknown> | null,
+          completed_at: new Date(),
+        })
+        result.accepted += accepted.length
+        result.rejected += rejected.length
+        result.finished++
+      } catch (error) {
+        if (isAuthorizationLost(error)) {
+          result.errors.push(await markAuthorizationLost(amazon, input.store_id, amazonReason(error)))
+          break
+        }
+        const message = error instanceof SpApiError ? amazonReason(error) : error instanceof Error ? error.message : String(error)
+        result.errors.push(`Feed ${feed.amazon_feed_id}: ${message}`)
+        await amazon.updateAmazonFeeds({ id: feed.id, error: message })
+      }
+    }
+    return new StepResponse(result)
+  }
+)

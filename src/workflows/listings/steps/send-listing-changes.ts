@@ -1,0 +1,348 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "../../../modules/amazon/types"
+import {
+  marketplaceId,
+  sku as toSku,
+  type SpApiClient,
+  SpApiError,
+  SpApiNetworkError,
+  feedDocumentId,
+} from "../../../lib/sp-api"
+import { hashState, type ListingIssue } from "../../../utils/listings/desired-listing"
+import { feedDocument, feedMessage, offerPatches, splitIntoFeeds } from "../../../utils/listings/feed-messages"
+import { FAST_PATH_MAX_DEFAULT } from "../../../utils/listings/limits"
+import { shouldHold } from "../../../utils/listings/safety-hold"
+import { amazonReason, isAuthorizationLost } from "../../../utils/sp-api-errors"
+import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
+import { SyncRunReporter } from "../../../utils/sync-run-reporter"
+import { loadAttributeValues } from "../lib/attribute-values"
+import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
+import { matchAsins } from "../lib/match-asins"
+
+export type SendListingChangesInput = {
+  store_id: string
+  run_id: string
+  /** wait this long before claiming, so a burst of edits to one SKU becomes one change (event-triggered sends) */
+  settle_ms?: number
+}
+
+/** Changes that arrive while a send runs are picked up by the same run, a few rounds at most. */
+const MAX_ROUNDS = 5
+
+const FAST_PATH_MAX = FAST_PATH_MAX_DEFAULT
+/** JSON_LISTINGS_FEED: 5 submissions per 5 minutes per region (changelog 2025-05-06, notes §0.4). */
+const FEEDS_PER_WINDOW = 5
+const FEED_WINDOW_MS = 5 * 60 * 1000
+/** A change Amazon keeps failing with something other than a listing issue is given up after this many tries. */
+const MAX_ATTEMPTS = 5
+const PATCH_RPS = 5
+/** Zeros accepted this recently count toward the safety hold with the pending ones. */
+const HOLD_WINDOW_MS = 15 * 60 * 1000
+
+class StopRun extends Error {}
+
+/**
+ * Drains the store's outbox: safety hold → claim → ASIN lookup → fast path
+ * (patchListingsItem) for small price/stock changes, JSON_LISTINGS_FEED for
+ * the rest. The only irreversible call, createFeed, comes last per feed.
+ * Changes are claimed before anything is sent and every outcome is written as
+ * it arrives, so a crash leaves claimed changes that the next run re-sends
+ * (a listing PUT/PATCH converges to the same state when repeated).
+ */
+export const sendListingChangesStep = createStep(
+  "amazon-send-listing-changes",
+  async (input: SendListingChangesInput, { container }) => {
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const reporter = new SyncRunReporter(amazon, input.run_id)
+    const store = await amazon.retrieveAmazonStore(input.store_id, { select: ["id", "selling_partner_id", "settings"] })
+    const settings: StoreSettings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
+    const client = await amazon.getStoreSpApiClient(input.store_id)
+
+    try {
+      await releaseStaleClaims(amazon, input.store_id, input.run_id)
+      if (input.settle_ms) await new Promise((resolve) => setTimeout(resolve, input.settle_ms))
+      reporter.total = 0
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        await applySafetyHold(amazon, input.store_id, reporter)
+        const changes = await claimChanges(amazon, input.store_id, input.run_id)
+        if (!changes.length) break
+        reporter.total += changes.length
+        await reporter.progress(reporter.done, reporter.total, null, true)
+
+        const ready = await resolveAsins(amazon, client, changes, reporter)
+        const patches = ready.filter((c) => c.operation === "patch")
+        const fastPath = settings.fast_path && patches.length <= FAST_PATH_MAX ? patches : []
+        const viaFeed = ready.filter((c) => !fastPath.includes(c))
+
+        await sendFastPath(amazon, client, store.selling_partner_id!, fastPath, reporter)
+        await submitFeeds(amazon, client, input.store_id, store.selling_partner_id!, viaFeed, reporter)
+      }
+    } catch (error) {
+      if (error instanceof StopRun) return new StepResponse(reporter.result("failed"))
+      throw error
+    }
+    await reporter.progress(reporter.done, reporter.total, 0, true)
+    return new StepResponse(reporter.result())
+
+    /** Amazon's answer to a call: a lost authorization stops the run (and pauses the store), loudly. */
+    async function onAmazonError(error: unknown, changeIds: string[]): Promise<void> {
+      await releaseToQueue(amazon, changeIds, error instanceof Error ? error.message : String(error))
+      if (isAuthorizationLost(error)) {
+        const message = await markAuthorizationLost(amazon, input.store_id, amazonReason(error))
+        reporter.error({ code: "authorization_lost", message, fatal: true })
+        throw new StopRun()
+      }
+      const reason = error instanceof SpApiError ? amazonReason(error) : String(error)
+      reporter.error({ code: "amazon_unavailable", message: `Amazon did not take ${changeIds.length} change(s) (${reason}); they stay queued for the next run.` })
+    }
+
+    async function resolveAsins(amazonService: AmazonModuleService, spApi: SpApiClient, claimed: ChangeRow[], run: SyncRunReporter) {
+      const lookups = claimed.filter((c) => c.operation === "update" && !c.payload.asin)
+      let matches = new Map<string, { asin: string; product_type: string | null }>()
+      try {
+        matches = await matchAsins(spApi, lookups)
+      } catch (error) {
+        await onAmazonError(error, lookups.map((c) => c.id))
+        return claimed.filter((c) => !lookups.includes(c))
+      }
+      run.count("asin_lookups", lookups.length)
+      run.count("asins_found", matches.size)
+      const unmatched: Array<{ change: ChangeRow; issues: ListingIssue[] }> = []
+      const listingUpdates: Array<{ id: string; asin: string; product_type: string | null; desired_hash: string }> = []
+      const changeUpdates: Array<{ id: string; payload: Record<string, unknown>; hash: string }> = []
+      for (const change of lookups) {
+        const match = matches.get(change.id)
+        if (match) {
+          // the ASIN becomes part of the state, so the hash moves with it: the next compute sees no change
+          change.payload = { ...change.payload, asin: match.asin, product_type: match.product_type ?? change.payload.product_type }
+          change.hash = hashState(change.payload)
+          listingUpdates.push({ id: change.listing_id, asin: match.asin, product_type: change.payload.product_type, desired_hash: change.hash })
+          changeUpdates.push({ id: change.id, payload: change.payload as unknown as Record<string, unknown>, hash: change.hash })
+        } else if (change.payload.product_type === "PRODUCT") {
+          const id = change.payload.identifier!
+          unmatched.push({
+            change,
+            issues: [
+              {
+                source: "medusa",
+                code: "no_asin",
+                severity: "error",
+                message: `No ASIN found for ${id.type} ${id.value} in Amazon's catalog for this marketplace. Check the ${id.type}, or map the product's category to an Amazon product type to create a new listing.`,
+                field: "barcode",
+              },
+            ],
+          })
+        }
+      }
+      if (listingUpdates.length) await amazonService.updateAmazonListings(listingUpdates)
+      if (changeUpdates.length) await amazonService.updateAmazonListingChanges(changeUpdates)
+      await recordRejected(amazonService, unmatched, null)
+      run.count("rejected", unmatched.length)
+      run.done += unmatched.length
+      const rejectedIds = new Set(unmatched.map((u) => u.change.id))
+      return claimed.filter((c) => !rejectedIds.has(c.id))
+    }
+
+    async function sendFastPath(amazonService: AmazonModuleService, spApi: SpApiClient, sellerId: string, items: ChangeRow[], run: SyncRunReporter) {
+      const queue = [...items]
+      const worker = async () => {
+        for (let change = queue.shift(); change; change = queue.shift()) {
+          try {
+            const answer = await spApi.listingsItems.patchListingsItem({
+              sellerId: sellerId as never,
+              sku: toSku(change.sku),
+              marketplaceIds: [marketplaceId(change.marketplace_id)],
+              issueLocale: "en_US",
+              body: { productType: change.payload.product_type, patches: offerPatches(change.payload) },
+            })
+            const issues: ListingIssue[] = (answer.issues ?? []).map((issue) => ({
+              source: "amazon",
+              code: issue.code,
+              severity: issue.severity === "ERROR" ? "error" : "warning",
+              message: issue.message,
+              ...(issue.attributeNames?.length ? { field: `amazon:${issue.attributeNames.join(",")}` } : {}),
+            }))
+            if (answer.status === "ACCEPTED") {
+              await recordAccepted(amazonService, [{ change, issues }], null)
+              run.count("accepted_fast_path")
+            } else {
+              await recordRejected(amazonService, [{ change, issues }], null)
+              run.count("rejected")
+            }
+          } catch (error) {
+            await onAmazonError(error, [change.id])
+          }
+          run.done++
+          await run.progress(run.done, run.total, queue.length / PATCH_RPS)
+        }
+      }
+      // A few calls in flight hide the round trip; the rate limiter still paces them at the quota.
+      await Promise.all(Array.from({ length: Math.min(5, items.length) }, worker))
+    }
+
+    async function submitFeeds(amazonService: AmazonModuleService, spApi: SpApiClient, storeId: string, sellerId: string, items: ChangeRow[], run: SyncRunReporter) {
+      const byMarketplace = new Map<string, ChangeRow[]>()
+      for (const change of items) byMarketplace.set(change.marketplace_id, [...(byMarketplace.get(change.marketplace_id) ?? []), change])
+      const extraAttributes = await loadAttributeValues(container, storeId, items.filter((c) => c.operation === "update" && !c.payload.asin))
+
+      for (const [marketplace, group] of byMarketplace) {
+        for (const batch of splitIntoFeeds(group)) {
+          const recent = await amazonService.listAmazonFeeds(
+            { store_id: storeId, submitted_at: { $gte: new Date(Date.now() - FEED_WINDOW_MS) } },
+            { select: ["id"] }
+          )
+          if (recent.length >= FEEDS_PER_WINDOW) {
+            await releaseToQueue(amazonService, batch.map((c) => c.id))
+            run.count("deferred_feed_quota", batch.length)
+            continue
+          }
+          await submitOneFeed(amazonService, spApi, storeId, sellerId, marketplace, batch, extraAttributes, run)
+        }
+      }
+    }
+
+    async function submitOneFeed(
+      amazonService: AmazonModuleService,
+      spApi: SpApiClient,
+      storeId: string,
+      sellerId: string,
+      marketplace: string,
+      batch: ChangeRow[],
+      extraAttributes: Map<string, Record<string, unknown[]>>,
+      run: SyncRunReporter
+    ) {
+      const feed = await amazonService.createAmazonFeeds({
+        store_id: storeId,
+        feed_type: "JSON_LISTINGS_FEED",
+        marketplace_ids: [marketplace] as unknown as Record<string, unknown>,
+        message_count: batch.length,
+        status: "building",
+      })
+      const messages = batch.map((change, index) => feedMessage(index + 1, change.operation === "patch" ? "patch" : "update", change.payload, extraAttributes.get(change.id)))
+      await amazonService.updateAmazonListingChanges(batch.map((change, index) => ({ id: change.id, claimed_by: feed.id, feed_message_id: index + 1 })))
+      const body = JSON.stringify(feedDocument(sellerId, messages))
+      const contentType = "application/json; charset=UTF-8"
+      let documentId: string | undefined
+      try {
+        const target = await spApi.feeds.createFeedDocument({ contentType })
+        documentId = target.feedDocumentId
+        await spApi.feeds.uploadFeedDocument(target, Buffer.from(body), contentType)
+        await amazonService.updateAmazonFeeds({ id: feed.id, status: "uploaded", input_document_id: documentId })
+        // createFeed cannot be undone: it is the last call, and its answer is written at once
+        const created = await spApi.feeds.createFeed({
+          feedType: "JSON_LISTINGS_FEED",
+          marketplaceIds: [marketplaceId(marketplace)],
+          inputFeedDocumentId: feedDocumentId(documentId),
+        })
+        await markSubmitted(amazonService, feed.id, created.feedId, batch)
+        run.count("sent_in_feeds", batch.length)
+        run.count("feeds")
+      } catch (error) {
+        if (documentId && error instanceof SpApiNetworkError && error.mayHaveBeenReceived) {
+          // Amazon may have taken it: look for a feed of this document before sending it again
+          const found = await findFeedOfDocument(spApi, marketplace, documentId).catch(() => undefined)
+          if (found) {
+            await markSubmitted(amazonService, feed.id, found, batch)
+            run.count("sent_in_feeds", batch.length)
+            return
+          }
+        }
+        await amazonService.updateAmazonFeeds({ id: feed.id, status: "failed", error: error instanceof Error ? error.message : String(error) })
+        await onAmazonError(error, batch.map((c) => c.id))
+      }
+      run.done += batch.length
+      await run.progress(run.done, run.total, null)
+    }
+
+    async function markSubmitted(amazonService: AmazonModuleService, feedRowId: string, amazonFeedId: string, batch: ChangeRow[]) {
+      const now = new Date()
+      await amazonService.updateAmazonFeeds({ id: feedRowId, status: "submitted", amazon_feed_id: amazonFeedId, submitted_at: now })
+      await amazonService.updateAmazonListings(
+        batch.map((c) => ({ id: c.listing_id, status: "submitted" as const, submitted_at: now, last_feed_id: feedRowId }))
+      )
+    }
+  }
+)
+
+async function findFeedOfDocument(client: SpApiClient, marketplace: string, documentId: string): Promise<string | undefined> {
+  const { feeds } = await client.feeds.getFeeds({
+    feedTypes: ["JSON_LISTINGS_FEED"],
+    marketplaceIds: [marketplaceId(marketplace)],
+    createdSince: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+  })
+  return feeds.find((f) => (f as { inputFeedDocumentId?: string }).inputFeedDocumentId === documentId)?.feedId
+}
+
+/** A run that died left changes claimed by it (not by a feed): they go back to the queue. */
+async function releaseStaleClaims(amazon: AmazonModuleService, storeId: string, runId: string) {
+  const stale = await amazon.listAmazonListingChanges(
+    { store_id: storeId, status: "claimed", claimed_by: { $like: "amzrun_%" } },
+    { select: ["id", "claimed_by"] }
+  )
+  const ids = stale.filter((c) => c.claimed_by !== runId).map((c) => c.id)
+  if (ids.length) await releaseToQueue(amazon, ids)
+}
+
+/**
+ * Zeroing most of a store's offers at once is what a broken stock read looks
+ * like: those changes wait for a human (status held) instead of delisting the
+ * store. Changes a human released are not held again.
+ */
+async function applySafetyHold(amazon: AmazonModuleService, storeId: string, reporter: SyncRunReporter) {
+  const pending = await amazon.listAmazonListingChanges(
+    { store_id: storeId, status: "pending" },
+    { select: ["id", "listing_id", "payload", "claimed_by"] }
+  )
+  const zeroing = pending.filter((c) => (c.payload as { quantity?: number })?.quantity === 0 && c.claimed_by !== "hold-released")
+  if (!zeroing.length) return
+  const listings = await amazon.listAmazonListings({ id: zeroing.map((c) => c.listing_id) }, { select: ["id", "quantity"] })
+  const before = new Map(listings.map((l) => [l.id, l.quantity ?? 0]))
+  // zeros that trickled out one by one in the last minutes count too: a broken stock read is not always one batch
+  const recent = await amazon.listAmazonListingChanges(
+    { store_id: storeId, status: "accepted", completed_at: { $gte: new Date(Date.now() - HOLD_WINDOW_MS) } },
+    { select: ["listing_id", "payload"] }
+  )
+  const recentlyZeroed = new Set(recent.filter((c) => (c.payload as { quantity?: number })?.quantity === 0).map((c) => c.listing_id))
+  const [, offersWithStock] = await amazon.listAndCountAmazonListings({ store_id: storeId, quantity: { $gt: 0 } }, { select: ["id"], take: 1 })
+  const drops = [
+    ...zeroing.map((c) => ({ listing_id: c.listing_id, from: before.get(c.listing_id) ?? 0, to: 0 })),
+    ...[...recentlyZeroed].filter((id) => !before.has(id)).map((id) => ({ listing_id: id, from: 1, to: 0 })),
+  ]
+  const verdict = shouldHold(drops, offersWithStock + recentlyZeroed.size)
+  if (!verdict.hold) return
+  const held = zeroing.filter((c) => (before.get(c.listing_id) ?? 0) > 0).map((c) => c.id)
+  if (!held.length) return
+  await amazon.updateAmazonListingChanges({ selector: { id: held }, data: { status: "held" } })
+  reporter.count("held", held.length)
+  reporter.error({
+    code: "safety_hold",
+    message: `${verdict.zeroed} of ${offersWithStock + recentlyZeroed.size} offers would drop to zero stock at once, which looks like a broken stock read. Those changes are held: review them under Amazon → Listings and confirm or discard.`,
+  })
+}
+
+/** Claims the store's pending changes for this run; of several for one listing only the newest is sent. */
+async function claimChanges(amazon: AmazonModuleService, storeId: string, runId: string): Promise<ChangeRow[]> {
+  const pending = await amazon.listAmazonListingChanges(
+    { store_id: storeId, status: "pending", attempts: { $lt: MAX_ATTEMPTS } },
+    { order: { created_at: "DESC" } }
+  )
+  const newest = new Map<string, (typeof pending)[number]>()
+  const superseded: string[] = []
+  for (const change of pending) {
+    if (newest.has(change.listing_id)) superseded.push(change.id)
+    else newest.set(change.listing_id, change)
+  }
+  if (superseded.length) {
+    await amazon.updateAmazonListingChanges({ selector: { id: superseded }, data: { status: "superseded", completed_at: new Date() } })
+  }
+  const claimed = [...newest.values()].reverse()
+  if (!claimed.length) return []
+  await amazon.updateAmazonListingChanges({
+    selector: { id: claimed.map((c) => c.id) },
+    data: { status: "claimed", claimed_by: runId, claimed_at: new Date() },
+  })
+  return claimed.map((c) => ({ ...c, payload: c.payload as unknown as ChangeRow["payload"] })) as ChangeRow[]
+}
+
