@@ -124,7 +124,7 @@ medusaIntegrationTestRunner({
       await sendListingChangesWorkflow(getContainer()).run({ input: { store_id: storeId }, throwOnError: false })
 
       expect(await listing("BAD-EAN")).toMatchObject({ status: "error", issues: [expect.objectContaining({ code: "invalid_product_id", field: "barcode" })] })
-      expect((await listing("BAD-EAN")).issues[0].message).toMatch(/EAN 4006381333932 has a wrong check digit; correct Barcode/)
+      expect(((await listing("BAD-EAN")).issues as unknown as Array<{ message: string }>)[0].message).toMatch(/EAN 4006381333932 has a wrong check digit; correct Barcode/)
       expect(await listing("NO-BARCODE")).toMatchObject({ status: "error", issues: [expect.objectContaining({ code: "no_product_id" })] })
       expect(await listing("NO-STOCK")).toMatchObject({ status: "draft", issues: [expect.objectContaining({ code: "zero_stock" })] })
       expect(await amazon().listAmazonListingChanges({ store_id: storeId })).toEqual([])
