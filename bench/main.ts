@@ -1,4 +1,5 @@
 import { type BenchRow, formatBenchTable } from "./bench-row"
+import { benchListings } from "./listings"
 import { benchSpApiClient } from "./sp-api-client"
 
 /**
@@ -7,6 +8,7 @@ import { benchSpApiClient } from "./sp-api-client"
  */
 const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "sp-api client", run: benchSpApiClient },
+  { name: "listings out", run: benchListings },
 ]
 
 async function main(): Promise<void> {
