@@ -1,0 +1,1 @@
+export { ListingsImportPanel } from "./listings-import-panel"
