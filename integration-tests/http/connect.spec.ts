@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { checkAmazonAuthorizationsWorkflow } from "../../src/workflows/health"
+import { sendQueuedListingChangesWorkflow } from "../../src/workflows/listings"
 import { createAdminHeaders } from "../helpers/admin"
 import { captureOutput } from "../helpers/capture-output"
 import { SANDBOX_EU, useSandbox } from "../helpers/sandbox"
@@ -283,6 +284,15 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/amazon/stores/${storeId}`, { headers })
         expect(data.amazon_store.status).toBe("revoked")
         expect(data.amazon_store.status_message).toMatch(/Sync is paused: re-authorize/)
+
+        // paused: the scheduled sends skip it, and "sync now" says why instead of calling Amazon
+        sandbox().control.clearRequests()
+        await sendQueuedListingChangesWorkflow(getContainer()).run({ input: { trigger: "schedule", store_ids: [storeId] } })
+        expect(await amazon().listAmazonSyncRuns({ store_id: storeId })).toEqual([])
+        const refused = await api.post(`/admin/amazon/stores/${storeId}/sync`, { type: "listings" }, { headers }).catch((e: any) => e)
+        expect(refused.response.status).toBe(400)
+        expect(refused.response.data.message).toMatch(/The store is revoked/)
+        expect(sandbox().control.requests({})).toEqual([])
 
         // one click to re-authorize: the same consent flow, token replaced, status back to connected
         const answer = await followCallback((await consent(storeId)).callback)
