@@ -1,8 +1,9 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import type { SyncWorkflowInput } from "../sync/sync-workflows"
+import { checkListingWorkStep } from "./steps/check-listing-work"
 import { pollListingFeedsStep } from "./steps/poll-listing-feeds"
 import { sendListingChangesStep } from "./steps/send-listing-changes"
 
@@ -14,19 +15,27 @@ const LOCK_TTL_SECONDS = 15 * 60
  * lock (a second sender — another worker, a second event — finds it taken and
  * stops at once: the running one drains what is there).
  */
-export type SendListingChangesWorkflowInput = SyncWorkflowInput & { settle_ms?: number }
+export type SendListingChangesWorkflowInput = SyncWorkflowInput & {
+  settle_ms?: number
+  /** how long to wait for a busy lock (0: give up at once, the running sender drains what is there) */
+  lock_wait_seconds?: number
+}
 
 export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-changes", (input: SendListingChangesWorkflowInput) => {
   const lockKey = transform({ input }, ({ input }) => `amazon:listings:${input.store_id}`)
-  acquireLockStep({ key: lockKey, ttl: LOCK_TTL_SECONDS, timeout: 0 })
-  const run = beginSyncRunStep(
-    transform({ input }, ({ input }) => ({ store_id: input.store_id, type: "listings" as const, trigger: input.trigger, run_id: input.run_id }))
-  )
-  const result = sendListingChangesStep(
-    transform({ input, run }, ({ input, run }) => ({ store_id: input.store_id, run_id: run.id, settle_ms: input.settle_ms }))
-  )
-  pollListingFeedsStep(transform({ input }, ({ input }) => ({ store_id: input.store_id })))
-  const finished = finishSyncRunStep(result)
+  // a sender woken while another holds the lock waits for it: changes queued in its last moments are not left for the cron
+  acquireLockStep({ key: lockKey, ttl: LOCK_TTL_SECONDS, timeout: transform({ input }, ({ input }) => input.lock_wait_seconds ?? 0) })
+  const hasWork = checkListingWorkStep(transform({ input }, ({ input }) => input.store_id))
+  const finished = when({ input, hasWork }, ({ input, hasWork }) => hasWork || !!input.run_id).then(() => {
+    const run = beginSyncRunStep(
+      transform({ input }, ({ input }) => ({ store_id: input.store_id, type: "listings" as const, trigger: input.trigger, run_id: input.run_id }))
+    )
+    const result = sendListingChangesStep(
+      transform({ input, run }, ({ input, run }) => ({ store_id: input.store_id, run_id: run.id, settle_ms: input.settle_ms }))
+    )
+    pollListingFeedsStep(transform({ input }, ({ input }) => ({ store_id: input.store_id })))
+    return finishSyncRunStep(result)
+  })
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(finished)
+  return new WorkflowResponse(transform({ finished }, ({ finished }) => finished ?? null))
 })

@@ -8,6 +8,7 @@ export type SendForStoresInput = {
   store_ids?: string[]
   trigger: "schedule" | "event"
   settle_ms?: number
+  lock_wait_seconds?: number
 }
 
 /**
@@ -28,7 +29,7 @@ export const sendForStoresStep = createStep("amazon-send-listings-for-stores", a
   const ran: string[] = []
   for (const store of connected) {
     const { errors } = await sendListingChangesWorkflow(container).run({
-      input: { store_id: store.id, trigger: input.trigger, settle_ms: input.settle_ms },
+      input: { store_id: store.id, trigger: input.trigger, settle_ms: input.settle_ms, lock_wait_seconds: input.lock_wait_seconds },
       throwOnError: false,
     })
     if (!errors?.length) ran.push(store.id)

@@ -28,8 +28,8 @@ export type SendListingChangesInput = {
   settle_ms?: number
 }
 
-/** Changes that arrive while a send runs are picked up by the same run, a few rounds at most. */
-const MAX_ROUNDS = 5
+/** Changes that arrive while a send runs are picked up by the same run, within this budget. */
+const ROUND_BUDGET_MS = 10 * 60 * 1000
 
 const FAST_PATH_MAX = FAST_PATH_MAX_DEFAULT
 /** JSON_LISTINGS_FEED: 5 submissions per 5 minutes per region (changelog 2025-05-06, notes §0.4). */
@@ -64,7 +64,7 @@ export const sendListingChangesStep = createStep(
       await releaseStaleClaims(amazon, input.store_id, input.run_id)
       if (input.settle_ms) await new Promise((resolve) => setTimeout(resolve, input.settle_ms))
       reporter.total = 0
-      for (let round = 0; round < MAX_ROUNDS; round++) {
+      for (const until = Date.now() + ROUND_BUDGET_MS; Date.now() < until; ) {
         await applySafetyHold(amazon, input.store_id, reporter)
         const changes = await claimChanges(amazon, input.store_id, input.run_id)
         if (!changes.length) break
