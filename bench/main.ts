@@ -1,5 +1,7 @@
 import { type BenchRow, formatBenchTable } from "./bench-row"
 import { benchListings } from "./listings"
+import { benchListingsLatency } from "./listings-latency"
+import { benchListingsImport } from "./listings-import"
 import { benchSpApiClient } from "./sp-api-client"
 
 /**
@@ -9,6 +11,8 @@ import { benchSpApiClient } from "./sp-api-client"
 const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "sp-api client", run: benchSpApiClient },
   { name: "listings out", run: benchListings },
+  { name: "listings out latency", run: benchListingsLatency },
+  { name: "listings in", run: benchListingsImport },
 ]
 
 async function main(): Promise<void> {
