@@ -1,0 +1,87 @@
+import { type Readable, pipeline } from "node:stream"
+import { parse } from "csv-parse"
+import { createReportDecoder, type ReportDecoderOptions } from "./report-charset"
+
+/** One line of a listings report after parsing: its cells by (lower-case) column name, or why it was unreadable. */
+export type ReportLine =
+  | { kind: "row"; line: number; cells: Record<string, string> }
+  | { kind: "malformed"; line: number; reason: string }
+
+/** The report as a whole cannot be read (no header, no seller-sku column): nothing of it is imported. */
+export class ReportFormatError extends Error {}
+
+/** The column every listings report has and every row is keyed by. */
+export const SKU_COLUMN = "seller-sku"
+
+/**
+ * Streams a listings report (gunzipped bytes) as lines: decoded (report-charset.ts), split by csv-parse as
+ * TSV, the first line taken as the header. Only one chunk and one record are in memory at a time, so a
+ * 200,000-row report stays flat; the consumer's pace (for await) is the parser's backpressure.
+ *
+ * Amazon's flat files are plain TSV (IANA text/tab-separated-values): fields never contain tabs or line
+ * breaks and a `"` is a literal character — so quoting is off. With CSV quoting on, a title that starts
+ * with `"` (`"Best" mug`, `12" pan`) would swallow every following line up to the next quote.
+ * A line whose field count differs from the header's is reported with its line number and skipped.
+ */
+export async function* readListingsReport(source: Readable, decoding: ReportDecoderOptions): AsyncGenerator<ReportLine> {
+  const parser = parse({
+    delimiter: "\t",
+    quote: false,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  })
+  const decoder = createReportDecoder(decoding)
+  pipeline(source, decoder, parser, () => {
+    // errors surface through the parser's async iterator below
+  })
+
+  let header: string[] | null = null
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((name) => name.trim().toLowerCase())
+        if (!header.includes(SKU_COLUMN)) {
+          throw new ReportFormatError(
+            `The report has no "${SKU_COLUMN}" column (its first line starts "${record.slice(0, 4).join(" | ").slice(0, 120)}"): ` +
+              `it is not a listings report, or Amazon sent localized column names.`
+          )
+        }
+        continue
+      }
+      if (record.length !== header.length && !onlyEmptyExtras(record, header.length)) {
+        yield { kind: "malformed", line: info.lines, reason: `has ${record.length} fields where the header has ${header.length}` }
+        continue
+      }
+      const cells: Record<string, string> = {}
+      for (let i = 0; i < header.length; i++) cells[header[i]] = record[i] ?? ""
+      yield { kind: "row", line: info.lines, cells }
+    }
+  } finally {
+    // an early return (the consumer stopped) or an error: stop downloading
+    source.destroy()
+    parser.destroy()
+  }
+  if (!header) throw new ReportFormatError("The report is empty: it has no header line.")
+}
+
+/** Trailing tabs after the last column are harmless. */
+function onlyEmptyExtras(record: string[], width: number): boolean {
+  return record.length > width && record.slice(width).every((cell) => cell === "")
+}
+
+/**
+ * Data lines of a report (lines after the header), counted on the raw bytes without parsing — the
+ * progress total. A line feed byte never occurs inside a multi-byte character in UTF-8, Windows-1252 or
+ * Shift_JIS, so no decoding is needed. Empty lines are counted too; the total is an upper bound.
+ */
+export async function countReportLines(source: Readable): Promise<number> {
+  let lineFeeds = 0
+  let last = 0x0a
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) lineFeeds++
+    if (chunk.length) last = chunk[chunk.length - 1]
+  }
+  const lines = lineFeeds + (last === 0x0a ? 0 : 1)
+  return Math.max(0, lines - 1)
+}

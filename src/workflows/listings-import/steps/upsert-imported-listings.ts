@@ -1,0 +1,75 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import type { ListingFields } from "../../../utils/listings-import/plan-batch"
+
+/** One amazon_listing to write: an existing row (updated, restored first when soft-deleted) or a new one. */
+export type ImportedListingWrite = ListingFields & {
+  existing_id: string | null
+  restore: boolean
+  variant_id: string
+  product_id: string
+}
+
+export type UpsertImportedListingsInput = {
+  store_id: string
+  marketplace_id: string
+  currency_code: string
+  /** the run marker (plan.run_marker) */
+  synced_at: string
+  writes: ImportedListingWrite[]
+}
+
+/** The columns this step writes — and restores on compensation. Never desired_hash / sent_hash (listings-out's). */
+const OWNED = ["variant_id", "product_id", "asin", "status", "price", "currency_code", "quantity", "synced_at"] as const
+type Previous = { id: string } & Record<(typeof OWNED)[number], unknown>
+
+/**
+ * Links a batch's listings: one bulk update of the rows we have, one bulk create of the rest, with
+ * Amazon's view (ASIN, status, price, quantity). Compensation deletes what it created, puts back the
+ * columns it changed and soft-deletes again what it restored.
+ */
+export const upsertImportedListingsStep = createStep(
+  "amazon-upsert-imported-listings",
+  async (input: UpsertImportedListingsInput, { container }) => {
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const synced_at = new Date(input.synced_at)
+    const values = (write: ImportedListingWrite) => ({
+      variant_id: write.variant_id,
+      product_id: write.product_id,
+      asin: write.asin,
+      status: write.status,
+      price: write.price,
+      currency_code: write.price === null ? null : input.currency_code.toUpperCase(),
+      quantity: write.quantity,
+      synced_at,
+    })
+
+    const updates = input.writes.filter((write) => write.existing_id)
+    const restored = updates.filter((write) => write.restore).map((write) => write.existing_id!)
+    if (restored.length) await amazon.restoreAmazonListings(restored)
+    const previous = updates.length
+      ? ((await amazon.listAmazonListings({ id: updates.map((write) => write.existing_id!) }, { select: ["id", ...OWNED] })) as unknown as Previous[])
+      : []
+    if (updates.length) await amazon.updateAmazonListings(updates.map((write) => ({ id: write.existing_id!, ...values(write) })))
+
+    const creates = input.writes.filter((write) => !write.existing_id)
+    const created = creates.length
+      ? await amazon.createAmazonListings(
+          creates.map((write) => ({ store_id: input.store_id, marketplace_id: input.marketplace_id, sku: write.sku, ...values(write) }))
+        )
+      : []
+
+    return new StepResponse(
+      { created: created.length, updated: updates.length },
+      { created_ids: created.map((listing) => listing.id), previous, restored }
+    )
+  },
+  async (undo, { container }) => {
+    if (!undo) return
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    if (undo.created_ids.length) await amazon.deleteAmazonListings(undo.created_ids)
+    if (undo.previous.length) await amazon.updateAmazonListings(undo.previous as Parameters<AmazonModuleService["updateAmazonListings"]>[0] & unknown[])
+    if (undo.restored.length) await amazon.softDeleteAmazonListings(undo.restored)
+  }
+)
