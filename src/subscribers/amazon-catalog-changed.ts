@@ -1,11 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { refreshListingsWorkflow } from "../workflows/listings"
+import { listingRefreshBuffer } from "../workflows/listings"
 
-/** A product or variant changed: recompute the listings it touches (price, identifiers, status, channel). */
+/** A product or variant changed: its listings are recomputed (events are gathered into one refresh). */
 export default async function amazonCatalogChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  const ids = [event.data.id]
-  const input = event.name.startsWith("product-variant.") ? { variant_ids: ids } : { product_ids: ids }
-  await refreshListingsWorkflow(container).run({ input })
+  const kind = event.name.startsWith("product-variant.") ? "variant_ids" : "product_ids"
+  await listingRefreshBuffer.add(container, kind, [event.data.id])
 }
 
 export const config: SubscriberConfig = {

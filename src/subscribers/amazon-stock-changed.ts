@@ -1,15 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { refreshListingsWorkflow } from "../workflows/listings"
+import { listingRefreshBuffer } from "../workflows/listings"
 
-/** Stock moved (levels, reservations): recompute the quantity Amazon should show. */
+const KIND = { "reservation-item": "reservation_ids", "inventory-level": "inventory_level_ids", "inventory-item": "inventory_item_ids" } as const
+
+/** Stock moved (levels, reservations): the quantity Amazon shows is recomputed (events gathered). */
 export default async function amazonStockChanged({ event, container }: SubscriberArgs<{ id: string }>) {
-  const ids = [event.data.id]
-  const input = event.name.startsWith("reservation-item.")
-    ? { reservation_ids: ids }
-    : event.name.startsWith("inventory-level.")
-      ? { inventory_level_ids: ids }
-      : { inventory_item_ids: ids }
-  await refreshListingsWorkflow(container).run({ input })
+  await listingRefreshBuffer.add(container, KIND[event.name.split(".")[0] as keyof typeof KIND], [event.data.id])
 }
 
 export const config: SubscriberConfig = {

@@ -86,15 +86,17 @@ const FIELD_LABELS: Record<string, string> = {
   barcode: "Barcode",
   ean: "EAN",
   upc: "UPC",
-  isbn: "ISBN",
+  isbn: 'metadata key "isbn"',
 }
 
 function fieldValue(variant: VariantFacts, attribute: string): string | null {
-  if (attribute.startsWith("metadata.")) {
-    const value = variant.metadata?.[attribute.slice("metadata.".length)]
+  // Medusa variants have no ISBN column: "isbn" is read from metadata.isbn, as listings import writes it
+  const key = attribute === "isbn" ? "metadata.isbn" : attribute
+  if (key.startsWith("metadata.")) {
+    const value = variant.metadata?.[key.slice("metadata.".length)]
     return value === undefined || value === null ? null : String(value)
   }
-  const value = (variant as unknown as Record<string, unknown>)[attribute]
+  const value = (variant as unknown as Record<string, unknown>)[key]
   return value === undefined || value === null ? null : String(value)
 }
 

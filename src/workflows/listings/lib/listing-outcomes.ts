@@ -11,6 +11,7 @@ export type ChangeRow = {
   hash: string
   attempts: number
   feed_message_id?: number | null
+  created_at?: Date | string
 }
 
 function ourIssues(existing: unknown): ListingIssue[] {
@@ -80,8 +81,11 @@ export async function recordRejected(
   )
 }
 
-/** Back to the queue (throttled, Amazon down, FATAL feed): a later run sends the newest state. */
-export async function releaseToQueue(amazon: AmazonModuleService, changeIds: string[], error?: string): Promise<void> {
+/**
+ * Back to the queue (Amazon down, FATAL feed, our own feed pacing): a later run sends the newest state.
+ * Only a failed attempt counts toward giving up; waiting for our own quota does not.
+ */
+export async function releaseToQueue(amazon: AmazonModuleService, changeIds: string[], error?: string, countAttempt = true): Promise<void> {
   if (!changeIds.length) return
   const rows = await amazon.listAmazonListingChanges({ id: changeIds }, { select: ["id", "attempts"] })
   await amazon.updateAmazonListingChanges(
@@ -91,7 +95,7 @@ export async function releaseToQueue(amazon: AmazonModuleService, changeIds: str
       claimed_by: null,
       claimed_at: null,
       feed_message_id: null,
-      attempts: row.attempts + 1,
+      attempts: countAttempt ? row.attempts + 1 : row.attempts,
       ...(error ? { error: { message: error } as unknown as Record<string, unknown> } : {}),
     }))
   )

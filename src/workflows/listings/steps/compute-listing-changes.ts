@@ -101,7 +101,8 @@ async function computeBatch(
       if (!variant && !listing) continue
       if (variant && !listing && !variant.product.in_sales_channel) continue // never ours to list
 
-      const offered = !!listing?.sent_hash
+      // an offer Amazon has: one we sent, or one listings import found there (it carries Amazon's status)
+      const offered = !!listing?.sent_hash || (!!listing?.asin && ["active", "inactive", "incomplete"].includes(listing.status))
       let desired: DesiredListing | null
       let hash: string | null
       let ourIssues: ListingIssue[]
@@ -109,6 +110,12 @@ async function computeBatch(
         const plan = planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null)
         ;({ desired, hash } = plan)
         ourIssues = plan.issues
+        if (plan.desired?.withdrawn && !listing?.sent_hash) {
+          // never sent by us, so not ours to withdraw: e.g. an imported listing whose product is still a draft
+          result.counts.unchanged++
+          if (listing) upsert(listing, { issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
+          continue
+        }
         const verdict = sendability(plan, offered)
         if (!verdict.send) {
           result.counts.blocked++

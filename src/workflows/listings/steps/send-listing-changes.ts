@@ -38,6 +38,10 @@ const FEED_WINDOW_MS = 5 * 60 * 1000
 /** A change Amazon keeps failing with something other than a listing issue is given up after this many tries. */
 const MAX_ATTEMPTS = 5
 const PATCH_RPS = 5
+/** How long feed-bound changes wait for company after the last one arrived (env AMAZON_FEED_GATHER_MS). */
+const FEED_GATHER_MS = 10_000
+/** …unless there are already this many: then the feed goes at once. */
+const FEED_GATHER_ENOUGH = 5_000
 /** Zeros accepted this recently count toward the safety hold with the pending ones. */
 const HOLD_WINDOW_MS = 15 * 60 * 1000
 
@@ -71,13 +75,31 @@ export const sendListingChangesStep = createStep(
         reporter.total += changes.length
         await reporter.progress(reporter.done, reporter.total, null, true)
 
-        const ready = await resolveAsins(amazon, client, changes, reporter)
-        const patches = ready.filter((c) => c.operation === "patch")
+        const patches = changes.filter((c) => c.operation === "patch")
         const fastPath = settings.fast_path && patches.length <= FAST_PATH_MAX ? patches : []
-        const viaFeed = ready.filter((c) => !fastPath.includes(c))
+        let viaFeed = changes.filter((c) => !fastPath.includes(c))
+        // Feed-bound changes gather a little before a feed is built (Amazon allows 5 feeds in 5 minutes):
+        // offers created one by one then share a feed. Price/stock patches do not wait.
+        const gatherMs = Number(process.env.AMAZON_FEED_GATHER_MS ?? FEED_GATHER_MS)
+        const ages = viaFeed.map((c) => new Date(c.created_at ?? 0).getTime())
+        // until the flow pauses for gatherMs, but never more than 3 × gatherMs after the first arrived
+        const sendAt = Math.min(Math.max(0, ...ages) + gatherMs, Math.min(...ages) + 3 * gatherMs)
+        const waitMs = viaFeed.length && viaFeed.length < FEED_GATHER_ENOUGH ? sendAt - Date.now() : 0
+        if (waitMs > 0) {
+          await releaseToQueue(amazon, viaFeed.map((c) => c.id), undefined, false)
+          reporter.total -= viaFeed.length
+          viaFeed = []
+        }
+        const ready = await resolveAsins(amazon, client, [...fastPath, ...viaFeed], reporter)
+        const readyFast = ready.filter((c) => fastPath.includes(c))
+        const readyFeed = ready.filter((c) => !fastPath.includes(c))
 
-        await sendFastPath(amazon, client, store.selling_partner_id!, fastPath, reporter)
-        await submitFeeds(amazon, client, input.store_id, store.selling_partner_id!, viaFeed, reporter)
+        const deferredBefore = reporter.counts.deferred_feed_quota ?? 0
+        await sendFastPath(amazon, client, store.selling_partner_id!, readyFast, reporter)
+        await submitFeeds(amazon, client, input.store_id, store.selling_partner_id!, readyFeed, reporter)
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, gatherMs)))
+        // what is left waits for the feed quota: a later run (the minute job) takes it, this one stops
+        if ((reporter.counts.deferred_feed_quota ?? 0) > deferredBefore) break
       }
     } catch (error) {
       if (error instanceof StopRun) return new StepResponse(reporter.result("failed"))
@@ -189,12 +211,8 @@ export const sendListingChangesStep = createStep(
 
       for (const [marketplace, group] of byMarketplace) {
         for (const batch of splitIntoFeeds(group)) {
-          const recent = await amazonService.listAmazonFeeds(
-            { store_id: storeId, submitted_at: { $gte: new Date(Date.now() - FEED_WINDOW_MS) } },
-            { select: ["id"] }
-          )
-          if (recent.length >= FEEDS_PER_WINDOW) {
-            await releaseToQueue(amazonService, batch.map((c) => c.id))
+          if (!(await mayCreateFeed(amazonService, storeId))) {
+            await releaseToQueue(amazonService, batch.map((c) => c.id), undefined, false)
             run.count("deferred_feed_quota", batch.length)
             continue
           }
@@ -265,6 +283,22 @@ export const sendListingChangesStep = createStep(
     }
   }
 )
+
+/**
+ * Amazon allows 5 JSON_LISTINGS_FEED submissions per 5 minutes. The first
+ * few go at once; after that feeds are paced to one a minute, so offers that
+ * trickle in gather into the next feed instead of using the window up and
+ * then waiting five minutes.
+ */
+async function mayCreateFeed(amazon: AmazonModuleService, storeId: string): Promise<boolean> {
+  const recent = await amazon.listAmazonFeeds(
+    { store_id: storeId, submitted_at: { $gte: new Date(Date.now() - FEED_WINDOW_MS) } },
+    { select: ["submitted_at"], order: { submitted_at: "DESC" } }
+  )
+  if (recent.length >= FEEDS_PER_WINDOW) return false
+  if (recent.length < FEEDS_PER_WINDOW - 2) return true
+  return Date.now() - new Date(recent[0].submitted_at!).getTime() >= FEED_WINDOW_MS / FEEDS_PER_WINDOW
+}
 
 async function findFeedOfDocument(client: SpApiClient, marketplace: string, documentId: string): Promise<string | undefined> {
   const { feeds } = await client.feeds.getFeeds({
