@@ -13,8 +13,9 @@ import { SANDBOX_EU, useSandbox } from "../helpers/sandbox"
 
 jest.setTimeout(180_000)
 
-// event-triggered sends wait this long to merge bursts (production: 2 s)
+// event-triggered sends wait this long to merge bursts (production: 2 s), feeds gather 1.5 s (production: 10 s)
 process.env.AMAZON_LISTINGS_SETTLE_MS = "300"
+process.env.AMAZON_FEED_GATHER_MS = "1500"
 
 const GERMANY = "A1PA6795UKMFR9"
 const sandbox = useSandbox()
