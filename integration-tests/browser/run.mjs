@@ -6,7 +6,7 @@
  * (embedded, deleted afterwards, unless DATABASE_URL/DB_HOST point at a server,
  * where a scratch database is created and dropped), the SP-API sandbox, migrations,
  * the demo seed, a demo admin and Medusa in development mode — then runs
- * connect-store.spec.ts (node:test + playwright-core driving Debian's Chromium).
+ * connect-store.spec.ts and listings.spec.ts (node:test + playwright-core driving Debian's Chromium).
  *
  *   BROWSER_TEST_TIMEOUT_MS   whole run (default 20 min)
  *   CHROMIUM_PATH             default /usr/bin/chromium
@@ -291,11 +291,12 @@ async function inner() {
     await waitFor("the admin", httpOk(`${backendUrl}/app`), 3 * 60_000, medusa)
     log("Medusa is up")
 
-    const spec = path.join(here, "connect-store.spec.ts")
+    // one at a time, in this order: listings.spec.ts sets up its own store beside the one connect-store.spec.ts connects
+    const specs = ["connect-store.spec.ts", "listings.spec.ts"].map((file) => path.join(here, file))
     const test = startProcess(
       "browser spec",
       process.execPath,
-      ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=1", spec],
+      ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=1", ...specs],
       {
         ...env,
         BROWSER_BASE_URL: backendUrl,
@@ -310,10 +311,10 @@ async function inner() {
     // the spec's own report goes to the terminal as well as to spec.log
     test.child.stdout.pipe(process.stdout)
     test.child.stderr.pipe(process.stderr)
-    const deadline = Date.now() + 12 * 60_000
+    const deadline = Date.now() + 15 * 60_000
     while (!test.exited && Date.now() < deadline) await sleep(250)
     if (!test.exited) {
-      log("the browser spec did not finish within 12 min")
+      log("the browser specs did not finish within 15 min")
       killGroup(test, "SIGKILL")
     }
     exitCode = test.code === 0 ? 0 : 1

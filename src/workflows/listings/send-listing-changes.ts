@@ -24,7 +24,12 @@ export type SendListingChangesWorkflowInput = SyncWorkflowInput & {
 export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-changes", (input: SendListingChangesWorkflowInput) => {
   const lockKey = transform({ input }, ({ input }) => `amazon:listings:${input.store_id}`)
   // a sender woken while another holds the lock waits for it: changes queued in its last moments are not left for the cron
-  acquireLockStep({ key: lockKey, ttl: LOCK_TTL_SECONDS, timeout: transform({ input }, ({ input }) => input.lock_wait_seconds ?? 0) })
+  // "sync now" (a queued run) waits its turn too
+  acquireLockStep({
+    key: lockKey,
+    ttl: LOCK_TTL_SECONDS,
+    timeout: transform({ input }, ({ input }) => input.lock_wait_seconds ?? (input.run_id ? 60 : 0)),
+  })
   const hasWork = checkListingWorkStep(transform({ input }, ({ input }) => input.store_id))
   const finished = when({ input, hasWork }, ({ input, hasWork }) => hasWork || !!input.run_id).then(() => {
     const run = beginSyncRunStep(
@@ -33,8 +38,20 @@ export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-ch
     const result = sendListingChangesStep(
       transform({ input, run }, ({ input, run }) => ({ store_id: input.store_id, run_id: run.id, settle_ms: input.settle_ms }))
     )
-    pollListingFeedsStep(transform({ input }, ({ input }) => ({ store_id: input.store_id })))
-    return finishSyncRunStep(result)
+    const polled = pollListingFeedsStep(transform({ input }, ({ input }) => ({ store_id: input.store_id })))
+    return finishSyncRunStep(
+      transform({ result, polled }, ({ result, polled }) => ({
+        ...result,
+        counts: {
+          ...result.counts,
+          feeds_read: polled.finished,
+          accepted_in_feeds: polled.accepted,
+          rejected_in_feeds: polled.rejected,
+          requeued: polled.requeued,
+        },
+        errors: [...result.errors, ...polled.errors.map((message) => ({ code: "feed_read", message }))],
+      }))
+    )
   })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ finished }, ({ finished }) => finished ?? null))

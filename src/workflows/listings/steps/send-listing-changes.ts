@@ -35,8 +35,12 @@ const FAST_PATH_MAX = FAST_PATH_MAX_DEFAULT
 /** JSON_LISTINGS_FEED: 5 submissions per 5 minutes per region (changelog 2025-05-06, notes §0.4). */
 const FEEDS_PER_WINDOW = 5
 const FEED_WINDOW_MS = 5 * 60 * 1000
-/** A change Amazon keeps failing with something other than a listing issue is given up after this many tries. */
-const MAX_ATTEMPTS = 5
+/**
+ * A change Amazon keeps failing with something other than a listing issue (outage, FATAL feeds) is tried
+ * again after 2, 4, 8 … 60 minutes, and given up — as an issue on the listing — after this many tries (~4 h).
+ */
+const MAX_ATTEMPTS = 8
+const retryDelayMs = (attempts: number) => (attempts ? Math.min(60, 2 ** attempts) * 60_000 : 0)
 const PATCH_RPS = 5
 /** How long feed-bound changes wait for company after the last one arrived (env AMAZON_FEED_GATHER_MS). */
 const FEED_GATHER_MS = 10_000
@@ -95,11 +99,14 @@ export const sendListingChangesStep = createStep(
         const readyFeed = ready.filter((c) => !fastPath.includes(c))
 
         const deferredBefore = reporter.counts.deferred_feed_quota ?? 0
+        const unavailableBefore = reporter.counts.errors ?? 0
         await sendFastPath(amazon, client, store.selling_partner_id!, readyFast, reporter)
         await submitFeeds(amazon, client, input.store_id, store.selling_partner_id!, readyFeed, reporter)
         if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, gatherMs)))
         // what is left waits for the feed quota: a later run (the minute job) takes it, this one stops
         if ((reporter.counts.deferred_feed_quota ?? 0) > deferredBefore) break
+        // Amazon refused or failed this round: retrying at once would only spend the attempts; the next run retries
+        if ((reporter.counts.errors ?? 0) > unavailableBefore) break
       }
     } catch (error) {
       if (error instanceof StopRun) return new StepResponse(reporter.result("failed"))
@@ -358,15 +365,43 @@ async function applySafetyHold(amazon: AmazonModuleService, storeId: string, rep
 
 /** Claims the store's pending changes for this run; of several for one listing only the newest is sent. */
 async function claimChanges(amazon: AmazonModuleService, storeId: string, runId: string): Promise<ChangeRow[]> {
+  const exhausted = (await amazon.listAmazonListingChanges({
+    store_id: storeId,
+    status: "pending",
+    attempts: { $gte: MAX_ATTEMPTS },
+  })) as unknown as ChangeRow[]
+  if (exhausted.length) {
+    await recordRejected(
+      amazon,
+      exhausted.map((change) => ({
+        change,
+        issues: [
+          {
+            source: "amazon" as const,
+            code: "send_failed",
+            severity: "error" as const,
+            message: `Amazon did not take this change in ${MAX_ATTEMPTS} tries${(change as { error?: { message?: string } }).error?.message ? ` (last: ${(change as { error?: { message?: string } }).error!.message})` : ""}. Use "Send again" once Amazon is reachable.`,
+          },
+        ],
+      })),
+      null
+    )
+  }
   const pending = await amazon.listAmazonListingChanges(
     { store_id: storeId, status: "pending", attempts: { $lt: MAX_ATTEMPTS } },
     { order: { created_at: "DESC" } }
   )
   const newest = new Map<string, (typeof pending)[number]>()
   const superseded: string[] = []
+  const seen = new Set<string>()
+  const now = Date.now()
   for (const change of pending) {
-    if (newest.has(change.listing_id)) superseded.push(change.id)
-    else newest.set(change.listing_id, change)
+    if (seen.has(change.listing_id)) {
+      superseded.push(change.id) // an older state of a listing that has a newer change: never sent
+      continue
+    }
+    seen.add(change.listing_id)
+    if (now - new Date(change.updated_at).getTime() >= retryDelayMs(change.attempts)) newest.set(change.listing_id, change)
   }
   if (superseded.length) {
     await amazon.updateAmazonListingChanges({ selector: { id: superseded }, data: { status: "superseded", completed_at: new Date() } })

@@ -22,10 +22,24 @@ export const runQueuedSyncStep = createStep("amazon-run-queued-sync", async (inp
     })
     return new StepResponse({ ran: false })
   }
-  await workflow(container).run({
+  const { errors } = (await workflow(container).run({
     input: { store_id: input.store_id, run_id: input.run_id, trigger: "manual" },
     throwOnError: false,
-  })
-  return new StepResponse({ ran: true })
+  })) as { errors?: Array<{ error?: { message?: string } }> }
+  if (errors?.length) {
+    // a run that never started (e.g. another send held the store's lock) must not stay "queued" forever
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const [run] = await amazon.listAmazonSyncRuns({ id: input.run_id }, { select: ["id", "status"] })
+    if (run && run.status === "queued") {
+      const message = errors[0]?.error?.message ?? "the run could not start"
+      await amazon.updateAmazonSyncRuns({
+        id: run.id,
+        status: "failed",
+        finished_at: new Date(),
+        errors: [{ code: "not_started", message: /lock/i.test(message) ? "Another sync of this kind was running for the store; it has taken care of what was queued. Try again if anything is left." : message }] as unknown as Record<string, unknown>,
+      })
+    }
+  }
+  return new StepResponse({ ran: !errors?.length })
 })
 

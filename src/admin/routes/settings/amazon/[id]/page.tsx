@@ -6,6 +6,7 @@ import { CategoryMappings } from "../../../../components/category-mappings"
 import { CredentialsModal } from "../../../../components/credentials-modal"
 import { ErrorAlert } from "../../../../components/error-alert"
 import { HealthBanner } from "../../../../components/health-banner"
+import { ListingsSummary } from "../../../../components/listings/listings-summary"
 import { MarketplacesTable } from "../../../../components/marketplaces-table"
 import { StoreHeader } from "../../../../components/store-header"
 import { StoreSettingsForm } from "../../../../components/store-settings-form"
@@ -111,6 +112,7 @@ const AmazonStorePage = () => {
         isConnecting={authorize.isPending || authorize.isSuccess}
         onOpenCredentials={() => setCredentialsOpen(true)}
       />
+      <ListingsSummary storeId={store.id} />
       <MarketplacesTable store={store} />
       <StoreSettingsForm store={store} />
       <CategoryMappings store={store} />
