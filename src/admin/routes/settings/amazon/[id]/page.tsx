@@ -7,6 +7,7 @@ import { CredentialsModal } from "../../../../components/credentials-modal"
 import { ErrorAlert } from "../../../../components/error-alert"
 import { HealthBanner } from "../../../../components/health-banner"
 import { ListingsSummary } from "../../../../components/listings/listings-summary"
+import { ListingsImportPanel } from "../../../../components/listings-import"
 import { MarketplacesTable } from "../../../../components/marketplaces-table"
 import { StoreHeader } from "../../../../components/store-header"
 import { StoreSettingsForm } from "../../../../components/store-settings-form"
@@ -113,6 +114,7 @@ const AmazonStorePage = () => {
         onOpenCredentials={() => setCredentialsOpen(true)}
       />
       <ListingsSummary storeId={store.id} />
+      <ListingsImportPanel storeId={store.id} disabled={store.status !== "connected"} />
       <MarketplacesTable store={store} />
       <StoreSettingsForm store={store} />
       <CategoryMappings store={store} />
