@@ -18,6 +18,12 @@ function ourIssues(existing: unknown): ListingIssue[] {
   return Array.isArray(existing) ? (existing as ListingIssue[]).filter((i) => i.source === "medusa") : []
 }
 
+/** The issues we raised on these listings (kept when Amazon's answer replaces Amazon's). */
+async function ourIssuesById(amazon: AmazonModuleService, changes: Array<{ change: ChangeRow }>): Promise<Map<string, ListingIssue[]>> {
+  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.change.listing_id) }, { select: ["id", "issues"] })
+  return new Map(listings.map((l) => [l.id, ourIssues(l.issues)]))
+}
+
 /**
  * Amazon took the change: the listing now is what we sent. Its issues keep
  * ours and Amazon's warnings; the offer is active when it has stock.
@@ -29,8 +35,7 @@ export async function recordAccepted(
 ): Promise<void> {
   if (!changes.length) return
   const now = new Date()
-  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.change.listing_id) }, { select: ["id", "issues"] })
-  const issuesById = new Map(listings.map((l) => [l.id, l.issues]))
+  const issuesById = await ourIssuesById(amazon, changes)
   await amazon.updateAmazonListingChanges(
     changes.map(({ change }) => ({ id: change.id, status: "accepted" as const, completed_at: now, error: null }))
   )
@@ -45,7 +50,7 @@ export async function recordAccepted(
       quantity: change.payload.quantity,
       price: change.payload.price?.amount ?? null,
       currency_code: change.payload.price?.currency ?? null,
-      issues: [...ourIssues(issuesById.get(change.listing_id)), ...issues] as unknown as Record<string, unknown>,
+      issues: [...(issuesById.get(change.listing_id) ?? []), ...issues] as unknown as Record<string, unknown>,
       synced_at: now,
       ...(feedId ? { last_feed_id: feedId } : {}),
     }))
@@ -60,8 +65,7 @@ export async function recordRejected(
 ): Promise<void> {
   if (!changes.length) return
   const now = new Date()
-  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.change.listing_id) }, { select: ["id", "issues"] })
-  const issuesById = new Map(listings.map((l) => [l.id, l.issues]))
+  const issuesById = await ourIssuesById(amazon, changes)
   await amazon.updateAmazonListingChanges(
     changes.map(({ change, issues }) => ({
       id: change.id,
@@ -74,7 +78,7 @@ export async function recordRejected(
     changes.map(({ change, issues }) => ({
       id: change.listing_id,
       status: "error" as const,
-      issues: [...ourIssues(issuesById.get(change.listing_id)), ...issues] as unknown as Record<string, unknown>,
+      issues: [...(issuesById.get(change.listing_id) ?? []), ...issues] as unknown as Record<string, unknown>,
       synced_at: now,
       ...(feedId ? { last_feed_id: feedId } : {}),
     }))
