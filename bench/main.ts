@@ -2,6 +2,7 @@ import { type BenchRow, formatBenchTable } from "./bench-row"
 import { benchListings } from "./listings"
 import { benchListingsLatency } from "./listings-latency"
 import { benchListingsImport } from "./listings-import"
+import { benchOrders } from "./orders"
 import { benchSpApiClient } from "./sp-api-client"
 
 /**
@@ -10,6 +11,7 @@ import { benchSpApiClient } from "./sp-api-client"
  */
 const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "sp-api client", run: benchSpApiClient },
+  { name: "orders", run: benchOrders },
   { name: "listings out", run: benchListings },
   { name: "listings out latency", run: benchListingsLatency },
   { name: "listings in", run: benchListingsImport },

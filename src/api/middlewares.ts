@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAmazonMiddlewares } from "./admin/amazon/middlewares"
+import { adminAmazonOrdersMiddlewares } from "./admin/amazon/orders-middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminAmazonMiddlewares],
+  routes: [...adminAmazonMiddlewares, ...adminAmazonOrdersMiddlewares],
 })

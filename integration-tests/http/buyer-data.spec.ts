@@ -1,0 +1,108 @@
+import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { AMAZON_MODULE } from "../../src/modules/amazon"
+import type AmazonModuleService from "../../src/modules/amazon/service"
+import { purgeAmazonBuyerDataWorkflow } from "../../src/workflows/buyer-data"
+import { createAdminHeaders } from "../helpers/admin"
+import { captureOutput } from "../helpers/capture-output"
+import { useSandbox } from "../helpers/sandbox"
+import { eventually, importOrders, ledger, medusaOrder, setUpAmazonStore, shipItems } from "./orders-setup"
+
+jest.setTimeout(180_000)
+
+const sandbox = useSandbox({ timeScale: 600 })
+const DAY = 24 * 60 * 60 * 1000
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let storeId: string
+    const amazon = () => getContainer().resolve<AmazonModuleService>(AMAZON_MODULE)
+    const purge = (now: Date) => purgeAmazonBuyerDataWorkflow(getContainer()).run({ input: { now } })
+    const orderFields = [
+      "id", "email", "total", "customer.email", "items.variant_sku", "items.quantity", "items.unit_price",
+      "shipping_address.first_name", "shipping_address.last_name", "shipping_address.address_1", "shipping_address.city",
+      "shipping_address.postal_code", "shipping_address.phone", "shipping_address.country_code",
+    ]
+
+    beforeEach(async () => {
+      ;({ headers } = await createAdminHeaders(getContainer()))
+      await sandbox().control.reset()
+      ;({ storeId } = await setUpAmazonStore(getContainer(), api, headers))
+    })
+
+    it("keeps buyer data encrypted at rest and out of logs, and puts the address where the merchant ships from", async () => {
+      const output = captureOutput()
+      try {
+        await importOrders(getContainer(), storeId)
+      } finally {
+        output.stop()
+      }
+      const row = (await ledger(getContainer(), storeId)).find((r) => r.amazon_status === "UNSHIPPED" && r.order_id)!
+      const buyer = sandbox().control.getOrder(row.amazon_order_id)!
+      const name = buyer.shippingAddress.name
+      expect(row.buyer_data_ciphertext).toMatch(/^v1\./)
+      const { buyer_data_ciphertext, ...clear } = row
+      expect(JSON.stringify(clear)).not.toContain(name)
+      expect(JSON.parse(amazon().openSecret(buyer_data_ciphertext!))).toMatchObject({ name, email: buyer.buyer.email, address: { city: buyer.shippingAddress.city } })
+
+      const order = await medusaOrder(getContainer(), row.order_id!, orderFields)
+      expect(`${order.shipping_address.first_name} ${order.shipping_address.last_name}`).toBe(name)
+      expect(order.shipping_address.address_1).toBe(buyer.shippingAddress.addressLine1)
+      expect(order.email).toBe(buyer.buyer.email)
+
+      const logged = output.text()
+      for (const pii of [name, buyer.buyer.email, buyer.shippingAddress.addressLine1, buyer.shippingAddress.phone!]) expect(logged).not.toContain(pii)
+      // the admin API never shows it either
+      const { data } = await api.get(`/admin/amazon/stores/${storeId}/orders`, { headers })
+      expect(JSON.stringify(data)).not.toContain(name)
+      expect(JSON.stringify(data)).not.toContain("buyer_data_ciphertext")
+    })
+
+    it("purges buyer data 30 days after delivery (not a day before), from the ledger and the Medusa order, keeping order, amounts, SKUs and country", async () => {
+      await importOrders(getContainer(), storeId)
+      const row = (await ledger(getContainer(), storeId)).find((r) => r.amazon_status === "UNSHIPPED" && r.order_id)!
+      const before = await medusaOrder(getContainer(), row.order_id!, [...orderFields, "items.id", "customer.id"])
+      const fulfillmentId = await shipItems(getContainer(), row.order_id!, before.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity })), "00340434161234567890")
+      await markOrderFulfillmentAsDeliveredWorkflow(getContainer()).run({ input: { orderId: row.order_id!, fulfillmentId } })
+      const deliveredAt = new Date(await eventually(async () => (await amazon().retrieveAmazonOrder(row.id)).delivered_at, "the delivery to be noted"))
+
+      // day 29: nothing goes
+      const early = await purge(new Date(deliveredAt.getTime() + 29 * DAY))
+      expect(early.result.purged).toBe(0)
+      expect((await amazon().retrieveAmazonOrder(row.id)).buyer_data_ciphertext).toMatch(/^v1\./)
+
+      // day 30 and a bit: this order's buyer is gone; orders without a delivery wait for Amazon's latest delivery date
+      const due = await purge(new Date(deliveredAt.getTime() + 30 * DAY + 60_000))
+      expect(due.result.order_ids).toEqual([row.order_id])
+      const purged = await amazon().retrieveAmazonOrder(row.id)
+      expect(purged).toMatchObject({ buyer_data_ciphertext: null, ship_country_code: "DE", amazon_order_id: row.amazon_order_id, currency_code: "EUR" })
+      expect(purged.buyer_data_purged_at).toBeTruthy()
+      expect(Number(purged.total)).toBe(Number(row.total))
+      expect(purged.items).toEqual(row.items)
+
+      const after = await medusaOrder(getContainer(), row.order_id!, orderFields)
+      expect(after.shipping_address).toMatchObject({ first_name: null, last_name: null, address_1: null, city: null, postal_code: null, phone: null, country_code: "de" })
+      expect(after.email).toBeNull()
+      expect(after.customer?.email ?? null).toBeNull()
+      expect(Number(after.total)).toBe(Number(before.total))
+      expect(after.items.map((i: { variant_sku: string }) => i.variant_sku).sort()).toEqual(before.items.map((i: { variant_sku: string }) => i.variant_sku).sort())
+
+      // a later change from Amazon does not bring the buyer back
+      await sandbox().control.updateOrder(row.amazon_order_id, { status: "Shipped" })
+      await importOrders(getContainer(), storeId)
+      expect((await amazon().retrieveAmazonOrder(row.id)).buyer_data_ciphertext).toBeNull()
+
+      // the others go 30 days after Amazon's latest delivery date
+      const rest = (await ledger(getContainer(), storeId)).filter((r) => r.buyer_data_ciphertext)
+      expect(rest.length).toBeGreaterThan(0)
+      const latest = Math.max(...rest.map((r) => new Date(r.latest_delivery_at!).getTime()))
+      await purge(new Date(latest + 29 * DAY))
+      expect((await ledger(getContainer(), storeId)).filter((r) => r.buyer_data_ciphertext).length).toBeGreaterThan(0)
+      await purge(new Date(latest + 30 * DAY + 60_000))
+      expect((await ledger(getContainer(), storeId)).filter((r) => r.buyer_data_ciphertext)).toEqual([])
+    })
+  },
+})

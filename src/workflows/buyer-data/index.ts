@@ -1,0 +1,1 @@
+export * from "./purge-amazon-buyer-data"

@@ -1,0 +1,95 @@
+import {
+  completeOrderWorkflow,
+  emitEventStep,
+  createOrderPaymentCollectionWorkflow,
+  markPaymentCollectionAsPaid,
+  registerOrderFulfillmentStep,
+  registerOrderShipmentStep,
+} from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { type CreateMedusaOrderInput, createMedusaOrderStep } from "./steps/create-medusa-order"
+import { importPackageWeightsStep } from "./steps/import-package-weights"
+import { reserveOrderInventoryStep } from "./steps/reserve-order-inventory"
+
+/** Emitted for each Amazon order that became a Medusa order (no `order.placed`: Amazon's buyers get no mail from us). */
+export const AMAZON_ORDER_IMPORTED = "amazon.order_imported"
+
+/**
+ * A new Amazon order as a normal Medusa order: the order (linked to its ledger row in the same step),
+ * stock reserved for what the merchant ships, the payment recorded as captured through the store's
+ * provider, units Amazon (or the merchant, outside Medusa) already shipped recorded as fulfilled and
+ * shipped, the store's default status, and catalog weights when the store asks for them. Any step
+ * failing undoes the ones before: there is no half-imported order.
+ */
+export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
+  "create-medusa-order-from-amazon",
+  (input: CreateMedusaOrderInput) => {
+    const order = createMedusaOrderStep(input)
+
+    when({ order }, ({ order }) => order.lines.some((l) => l.reserve_quantity > 0)).then(() => {
+      const reservationIds = reserveOrderInventoryStep(
+        transform({ order, input }, ({ order, input }) => ({
+          order_id: order.order_id,
+          location_id: input.context.location_id,
+          location_ids: input.context.sales_channel_location_ids,
+          lines: order.lines,
+        }))
+      )
+      // as Medusa's checkout does: stock listeners (other channels' quantities) learn of the reservation
+      emitEventStep({
+        eventName: "reservation-item.created",
+        data: transform({ reservationIds, order }, ({ reservationIds, order }) => reservationIds.map((id) => ({ id, order_id: order.order_id }))),
+      }).config({ name: "emit-amazon-reservation-created" })
+    })
+
+    when({ order }, ({ order }) => order.total > 0).then(() => {
+      const collections = createOrderPaymentCollectionWorkflow.runAsStep({
+        input: transform({ order }, ({ order }) => ({ order_id: order.order_id, amount: order.total })),
+      })
+      markPaymentCollectionAsPaid.runAsStep({
+        input: transform({ order, collections, input }, ({ order, collections, input }) => ({
+          order_id: order.order_id,
+          payment_collection_id: collections[0].id,
+          provider_id: input.context.payment_provider_id,
+        })) as never,
+      })
+    })
+
+    when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() => {
+      const shipped = transform({ order, input }, ({ order, input }) => ({
+        order_id: order.order_id,
+        reference: input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",
+        description: input.context.channel === "AFN" ? "Fulfilled by Amazon" : "Shipped before the order was imported",
+        items: order.lines.filter((l) => l.shipped_quantity > 0).map((l) => ({ id: l.line_item_id, quantity: l.shipped_quantity })),
+      }))
+      registerOrderFulfillmentStep(shipped)
+      registerOrderShipmentStep(shipped)
+    })
+
+    when({ input }, ({ input }) => input.context.order_status === "completed").then(() => {
+      completeOrderWorkflow.runAsStep({
+        input: transform({ order }, ({ order }) => ({ orderIds: [order.order_id] })),
+      })
+    })
+
+    when({ input }, ({ input }) => input.context.import_package_weight).then(() => {
+      importPackageWeightsStep(
+        transform({ order, input }, ({ order, input }) => ({
+          store_id: input.context.store_id,
+          marketplace_id: input.context.marketplace_id,
+          lines: order.lines.map((l) => ({
+            variant_id: l.variant_id,
+            asin: input.context.items.find((i) => i.order_item_id === l.order_item_id)?.asin ?? null,
+          })),
+        }))
+      )
+    })
+
+    emitEventStep({
+      eventName: AMAZON_ORDER_IMPORTED,
+      data: transform({ order, input }, ({ order, input }) => ({ id: order.order_id, amazon_order_id: input.context.amazon_order_id, store_id: input.context.store_id })),
+    }).config({ name: "emit-amazon-order-imported" })
+
+    return new WorkflowResponse(order)
+  }
+)

@@ -1,0 +1,63 @@
+import { acquireLockStep, cancelOrderWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createMedusaOrderFromAmazonWorkflow } from "./create-medusa-order-from-amazon"
+import { loadOrderImportStep, type StoreOrderContext } from "./steps/load-order-import"
+import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
+
+export type ImportAmazonOrderInput = {
+  /** the amazon_order row */
+  id: string
+  /** what a run already knows about the store; absent, it is read */
+  store_context?: StoreOrderContext
+}
+
+/**
+ * One ledger row (amazon_order) brought up to date in Medusa: create its order, hold it with the reason,
+ * record that it waits or was canceled/skipped, or cancel the Medusa order Amazon canceled. Under a lock
+ * per row, so an import run, a parallel run and the admin's retry never act on one order at once; with
+ * the row re-read inside the lock and `order_id` written by the step that creates the order, an order is
+ * never created twice.
+ */
+export const importAmazonOrderWorkflow = createWorkflow("import-amazon-order", (input: ImportAmazonOrderInput) => {
+  const key = transform({ input }, ({ input }) => `amazon-order:${input.id}`)
+  acquireLockStep({ key, timeout: 60, ttl: 120, executeOnSubWorkflow: true })
+
+  const loaded = loadOrderImportStep(input)
+  const plan = transform({ loaded }, ({ loaded }) => loaded.plan)
+
+  when({ plan }, ({ plan }) => plan.action === "wait" || plan.action === "record" || plan.action === "hold").then(() => {
+    recordOrderImportStatusStep(
+      transform({ loaded }, ({ loaded }) => {
+        const plan = loaded.plan as { import_status: "pending" | "canceled" | "skipped" | "needs_attention"; issues?: never }
+        return { row_id: loaded.context.row_id, import_status: plan.import_status, issues: plan.issues ?? null }
+      })
+    )
+  })
+
+  const created = when({ plan }, ({ plan }) => plan.action === "create").then(() =>
+    createMedusaOrderFromAmazonWorkflow.runAsStep({
+      input: transform({ loaded }, ({ loaded }) => ({
+        context: loaded.context,
+        lines: loaded.plan.action === "create" ? loaded.plan.lines : [],
+      })),
+    })
+  )
+
+  when({ plan }, ({ plan }) => plan.action === "cancel").then(() => {
+    // Amazon canceled: Medusa's own cancellation releases the reservations and refunds the payment
+    cancelOrderWorkflow.runAsStep({
+      input: transform({ loaded }, ({ loaded }) => ({ order_id: loaded.context.order_id! })),
+    })
+    recordOrderImportStatusStep(
+      transform({ loaded }, ({ loaded }) => ({ row_id: loaded.context.row_id, import_status: "canceled" as const, issues: null }))
+    ).config({ name: "amazon-record-order-canceled" })
+  })
+
+  releaseLockStep({ key, executeOnSubWorkflow: true })
+  return new WorkflowResponse(
+    transform({ loaded, created }, ({ loaded, created }) => ({
+      action: loaded.plan.action,
+      order_id: created?.order_id ?? loaded.context.order_id,
+    }))
+  )
+})

@@ -1,0 +1,7 @@
+export * from "./import-amazon-orders"
+export * from "./import-amazon-order"
+export * from "./import-due-amazon-orders"
+export * from "./create-medusa-order-from-amazon"
+export * from "./commit-amazon-orders-page"
+export * from "./record-amazon-order-failure"
+export * from "./retry-amazon-order"

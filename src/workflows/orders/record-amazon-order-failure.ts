@@ -1,0 +1,18 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
+
+/** An order whose import threw: marked failed with the reason; the next run tries it again. */
+export const recordAmazonOrderFailureWorkflow = createWorkflow(
+  "record-amazon-order-failure",
+  (input: { row_id: string; message: string }) => {
+    return new WorkflowResponse(
+      recordOrderImportStatusStep(
+        transform({ input }, ({ input }) => ({
+          row_id: input.row_id,
+          import_status: "failed" as const,
+          issues: [{ code: "import_failed" as const, message: input.message }],
+        }))
+      )
+    )
+  }
+)

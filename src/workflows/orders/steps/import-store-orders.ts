@@ -1,0 +1,222 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { type MarketplaceId, marketplaceId as toMarketplaceId, SpApiError, type SpApiClient } from "../../../lib/sp-api"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
+import { buyerDataOf, mapAmazonOrder, ORDER_INCLUDED_DATA } from "../../../utils/orders/map-amazon-order"
+import {
+  advanceCursor,
+  estimateOrdersEtaSeconds,
+  fitsBudget,
+  initialCursorState,
+  ORDERS_PAGE_SIZE,
+  searchWindowStart,
+} from "../../../utils/orders/orders-cursor"
+import { WorkQueue } from "../../../utils/orders/work-queue"
+import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils/sp-api-errors"
+import { SyncRunReporter } from "../../../utils/sync-run-reporter"
+import { commitAmazonOrdersPageWorkflow } from "../commit-amazon-orders-page"
+import { importAmazonOrderWorkflow } from "../import-amazon-order"
+import { recordAmazonOrderFailureWorkflow } from "../record-amazon-order-failure"
+import type { SealedAmazonOrder } from "./upsert-amazon-orders"
+import { loadStoreOrderContext, type StoreOrderContext } from "./load-order-import"
+
+/** A run stops taking new pages (and new orders) after this long; the next one continues from the cursor. */
+export const DEFAULT_ORDERS_RUN_BUDGET_MS = 4 * 60 * 1000
+/** Medusa orders made at once (each its own workflow; stock reservations are serialised per item). */
+export const DEFAULT_ORDERS_CONCURRENCY = 4
+
+export type ImportStoreOrdersInput = {
+  store_id: string
+  run_id: string
+  marketplace_id?: string
+  /** false: another run holds the store's lock, so this one does nothing */
+  acquired: boolean
+  budget_ms?: number
+  concurrency?: number
+  /** false: only pull Amazon's orders into the ledger (a back-fill; the next run makes the Medusa orders) */
+  create_orders?: boolean
+}
+
+export type ImportStoreOrdersResult = ReturnType<SyncRunReporter["result"]>
+
+/** Ledger rows a run picks up besides what it pulls: earlier failures, held orders (a SKU may be mapped now), cancellations to apply. */
+async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, marketplaceIds: string[]): Promise<string[]> {
+  const rows = await amazon.listAmazonOrders(
+    {
+      store_id: storeId,
+      marketplace_id: marketplaceIds,
+      $or: [
+        { order_id: null, import_status: ["pending", "failed", "needs_attention"], amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+        { order_id: { $ne: null }, amazon_status: "CANCELLED", import_status: { $ne: "canceled" } },
+      ],
+    } as never,
+    { select: ["id"], order: { purchased_at: "ASC" } }
+  )
+  return rows.map((row) => row.id)
+}
+
+function quotaState(client: SpApiClient, sellerKey: string) {
+  const state = client.rateLimiter.bucket(sellerKey, "searchOrders").state()
+  const waitMs = state.tokens >= 1 ? 0 : ((1 - state.tokens) / state.rate) * 1000
+  return { ...state, wait_ms: waitMs }
+}
+
+const counted: Record<string, string> = {
+  create: "imported",
+  hold: "needs_attention",
+  wait: "waiting",
+  cancel: "canceled_in_medusa",
+  record: "not_imported",
+}
+
+/**
+ * The order import of one store: each enabled marketplace's searchOrders pages (lastUpdatedAfter = cursor −
+ * overlap) within the quota and the run's time budget, each page committed to the ledger with its cursor,
+ * and the new and changed rows turned into Medusa orders by a small pool of workers while the next page
+ * waits for its token. Authorization lost → the store is marked and the run stops cleanly; what was
+ * committed stays, and the next run continues from there.
+ */
+export const importStoreOrdersStep = createStep(
+  "amazon-import-store-orders",
+  async (input: ImportStoreOrdersInput, { container }) => {
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const reporter = new SyncRunReporter(amazon, input.run_id)
+    if (!input.acquired) {
+      reporter.count("skipped_locked")
+      return new StepResponse<ImportStoreOrdersResult>(reporter.result())
+    }
+    const started = Date.now()
+    const budget = input.budget_ms ?? DEFAULT_ORDERS_RUN_BUDGET_MS
+    const store = await amazon.retrieveAmazonStore(input.store_id, { select: ["id", "selling_partner_id"] })
+    const marketplaces = await amazon.listAmazonMarketplaces(
+      {
+        store_id: input.store_id,
+        enabled: true,
+        orders_import: true,
+        ...(input.marketplace_id ? { marketplace_id: input.marketplace_id } : {}),
+      },
+      { select: ["id", "marketplace_id", "orders_cursor", "region_id"] }
+    )
+    if (!marketplaces.length) {
+      reporter.error({ code: "no_marketplace", message: "No enabled marketplace imports orders: switch on order import for a marketplace in Settings → Amazon." })
+      return new StepResponse<ImportStoreOrdersResult>(reporter.result("succeeded"))
+    }
+
+    const storeContext = await loadStoreOrderContext(container, input.store_id, marketplaces)
+    let enqueued = 0
+    let eta: number | null = null
+    const queue: WorkQueue = new WorkQueue(async (id) => {
+      await importRow(container, id, storeContext, reporter)
+      await reporter.progress(queue.processed + 1, enqueued, eta)
+    }, input.concurrency ?? DEFAULT_ORDERS_CONCURRENCY)
+    const enqueue = (ids: string[]) => {
+      if (input.create_orders === false) return
+      enqueued += ids.length
+      queue.push(ids)
+    }
+    enqueue(await rowsNeedingWork(amazon, input.store_id, marketplaces.map((m) => m.marketplace_id)))
+
+    try {
+      const client = await amazon.getStoreSpApiClient(input.store_id)
+      const sellerKey = store.selling_partner_id!
+      for (const marketplace of marketplaces) {
+        const now = new Date()
+        const windowStart = searchWindowStart(marketplace.orders_cursor ? new Date(marketplace.orders_cursor) : null, now)
+        let cursorState = initialCursorState(marketplace.orders_cursor ? new Date(marketplace.orders_cursor) : null)
+        let paginationToken: string | undefined
+        let ordersSeen = 0
+        do {
+          const quota = quotaState(client, sellerKey)
+          if (!fitsBudget({ elapsed_ms: Date.now() - started, budget_ms: budget, wait_ms: quota.wait_ms })) {
+            reporter.count("stopped_by_time_budget")
+            break
+          }
+          const page = await client.orders.searchOrders({
+            lastUpdatedAfter: windowStart.toISOString(),
+            marketplaceIds: [toMarketplaceId(marketplace.marketplace_id) as MarketplaceId],
+            includedData: [...ORDER_INCLUDED_DATA],
+            maxResultsPerPage: ORDERS_PAGE_SIZE,
+            paginationToken,
+          })
+          paginationToken = page.pagination?.nextToken
+          // buyer data is sealed before it leaves this step (workflow inputs are stored)
+          const orders: SealedAmazonOrder[] = page.orders.map((order) => {
+            const buyer = buyerDataOf(order)
+            return { ...mapAmazonOrder(order), buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null }
+          })
+          const windowEnd = page.lastUpdatedBefore ? new Date(page.lastUpdatedBefore) : null
+          cursorState = advanceCursor(cursorState, {
+            updated: orders.map((o) => o.amazon_updated_at),
+            last: !paginationToken,
+            window_end: windowEnd,
+          })
+          const { result } = await commitAmazonOrdersPageWorkflow(container).run({
+            input: { store_id: input.store_id, marketplace_row_id: marketplace.id, orders, cursor: cursorState.cursor },
+          })
+          reporter.count("pages")
+          reporter.count("orders_read", orders.length)
+          ordersSeen += orders.length
+          enqueue(result.changed_ids)
+          const after = quotaState(client, sellerKey)
+          eta = paginationToken
+            ? estimateOrdersEtaSeconds({
+                window_start: windowStart,
+                window_end: windowEnd ?? now,
+                covered_until: cursorState.max_seen,
+                orders_so_far: ordersSeen,
+                tokens: after.tokens,
+                rate: after.rate,
+              })
+            : 0
+          await reporter.progress(queue.processed, enqueued, eta)
+        } while (paginationToken)
+      }
+    } catch (error) {
+      if (isAuthorizationLost(error)) {
+        const message = await markAuthorizationLost(amazon, input.store_id, amazonReason(error))
+        reporter.error({ code: "authorization_lost", message, fatal: true })
+      } else {
+        const mapped = toMedusaError(error, "read orders from Amazon")
+        reporter.error({
+          code: error instanceof SpApiError ? (error.code ?? "amazon_error") : "import_error",
+          message: mapped instanceof Error ? mapped.message : String(mapped),
+          fatal: true,
+        })
+      }
+    }
+
+    // orders go on being made until the budget is spent; what is left stays in the ledger for the next run
+    const left = budget - (Date.now() - started)
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      queue.drain(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, left))
+      }),
+    ])
+    clearTimeout(timer)
+    if (queue.size > 0) {
+      reporter.count("left_for_next_run", queue.size)
+      await queue.stop()
+    }
+    await reporter.progress(queue.processed, enqueued, 0, true)
+    return new StepResponse<ImportStoreOrdersResult>(reporter.result())
+  }
+)
+
+async function importRow(container: MedusaContainer, id: string, storeContext: StoreOrderContext, reporter: SyncRunReporter): Promise<void> {
+  try {
+    const { result } = await importAmazonOrderWorkflow(container).run({ input: { id, store_context: storeContext } })
+    const key = counted[result.action]
+    if (key) reporter.count(key)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    reporter.count("failed")
+    reporter.error({ code: "order_import_failed", message, amazon_order_row_id: id })
+    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[amazon] order import of ${id} failed: ${message}`)
+    await recordAmazonOrderFailureWorkflow(container).run({ input: { row_id: id, message } }).catch(() => undefined)
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./queue-amazon-shipment"
+export * from "./confirm-amazon-shipment"
+export * from "./confirm-amazon-shipments"
+export * from "./confirm-due-amazon-shipments"
+export * from "./retry-amazon-shipment"
