@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { defineFileConfig } from "@medusajs/framework/utils"
-import { scheduledJobsOff } from "../utils/orders/scheduled-jobs"
+import { scheduledJobsOff } from "../utils/scheduled-jobs"
 import { confirmDueAmazonShipmentsWorkflow } from "../workflows/shipments/confirm-due-amazon-shipments"
 
 /** Every minute: queued packages, and failed ones past their backoff, go to Amazon's confirmShipment. */

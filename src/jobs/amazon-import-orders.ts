@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { defineFileConfig } from "@medusajs/framework/utils"
-import { scheduledJobsOff } from "../utils/orders/scheduled-jobs"
+import { scheduledJobsOff } from "../utils/scheduled-jobs"
 import { importDueAmazonOrdersWorkflow } from "../workflows/orders/import-due-amazon-orders"
 
 /** Every minute: each store whose order import is due by its own interval (default 5 minutes). */

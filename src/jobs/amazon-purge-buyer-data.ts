@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { defineFileConfig } from "@medusajs/framework/utils"
-import { scheduledJobsOff } from "../utils/orders/scheduled-jobs"
+import { scheduledJobsOff } from "../utils/scheduled-jobs"
 import { purgeAmazonBuyerDataWorkflow } from "../workflows/buyer-data/purge-amazon-buyer-data"
 
 /** Daily: Amazon buyers' personal data is removed 30 days after delivery (Data Protection Policy). */

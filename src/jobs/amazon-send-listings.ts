@@ -1,4 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { defineFileConfig } from "@medusajs/framework/utils"
+import { scheduledJobsOff } from "../utils/scheduled-jobs"
 import { sendQueuedListingChangesWorkflow } from "../workflows/listings"
 
 /** Every minute: whatever events missed is sent, and submitted feeds are read back. */
@@ -7,3 +9,6 @@ export default async function amazonSendListingsJob(container: MedusaContainer) 
 }
 
 export const config = { name: "amazon-send-listings", schedule: "* * * * *" }
+
+// Off under tests unless AMAZON_SCHEDULED_JOBS=on; AMAZON_SCHEDULED_JOBS=off anywhere.
+defineFileConfig({ isDisabled: () => scheduledJobsOff() })

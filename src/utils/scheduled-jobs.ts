@@ -1,5 +1,5 @@
 /**
- * Whether the order, shipment and purge jobs stay unloaded: AMAZON_SCHEDULED_JOBS=off, or a test process
+ * Whether the plugin's scheduled jobs stay unloaded: AMAZON_SCHEDULED_JOBS=off, or a test process
  * (NODE_ENV=test) without AMAZON_SCHEDULED_JOBS=on — a minute job importing the sandbox's orders in the
  * middle of another suite's test would reserve its stock.
  */
