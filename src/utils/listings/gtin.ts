@@ -63,6 +63,8 @@ export function checkIdentifier(type: IdentifierType, raw: string | null | undef
       if (!/^97[89]\d{10}$/.test(value)) return { ok: false, reason: `ISBN ${value} must be ${LENGTHS.ISBN}` }
       break
     case "EAN":
+      // a UPC-A is an EAN-13 with a leading 0 (GS1): barcode fields often hold one
+      if (/^\d{12}$/.test(value) && isValidGtin(value)) return { ok: true, type, value: `0${value}`, gtin14: value.padStart(14, "0") }
       if (!/^\d{13}$|^\d{8}$/.test(value)) return { ok: false, reason: `EAN ${value} must be ${LENGTHS.EAN}` }
       break
     case "UPC":
