@@ -5,10 +5,12 @@ loadEnv("test", process.cwd())
 //   unit                 pure functions, the SP-API client against the sandbox — no database
 //   integration:modules  the amazon module's service against Postgres (moduleIntegrationTestRunner)
 //   integration:http     the admin API end to end (medusaIntegrationTestRunner + sandbox)
+//   reliability          fuzzed Amazon input and lost authorization mid-run (npm run test:reliability)
 const tiers = {
   unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/sandbox/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  reliability: ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"],
 }
 
 module.exports = {

@@ -3,7 +3,7 @@
  * Runs the test tiers in order (STYLE §13) and ends with one plain line,
  * "N passed, N failed, N skipped", summed over the tiers.
  *
- *   node scripts/run-tests.mjs [tier …] [-- jest args]     tiers: unit, integration:modules, integration:http
+ *   node scripts/run-tests.mjs [tier …] [-- jest args]     tiers: unit, integration:modules, integration:http (default), reliability
  *
  * Expects a database in the environment (scripts/with-postgres.mjs provides one).
  */
@@ -13,6 +13,8 @@ import os from "node:os"
 import path from "node:path"
 
 const ALL_TIERS = ["unit", "integration:modules", "integration:http"]
+// not part of `npm test`: run by scripts/reliability (npm run test:reliability)
+const KNOWN_TIERS = [...ALL_TIERS, "reliability"]
 // Anything after "--" goes to jest as is (a path pattern, -t "name", …).
 const argv = process.argv.slice(2)
 const separator = argv.indexOf("--")
@@ -21,9 +23,9 @@ const requested = own.filter((arg) => !arg.startsWith("-"))
 const passthrough = [...own.filter((arg) => arg.startsWith("-")), ...(separator === -1 ? [] : argv.slice(separator + 1))]
 const tiers = requested.length ? requested : ALL_TIERS
 
-const unknown = tiers.filter((tier) => !ALL_TIERS.includes(tier))
+const unknown = tiers.filter((tier) => !KNOWN_TIERS.includes(tier))
 if (unknown.length) {
-  console.error(`unknown tier(s): ${unknown.join(", ")}; known: ${ALL_TIERS.join(", ")}`)
+  console.error(`unknown tier(s): ${unknown.join(", ")}; known: ${KNOWN_TIERS.join(", ")}`)
   process.exit(2)
 }
 

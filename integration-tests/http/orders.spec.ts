@@ -162,6 +162,32 @@ medusaIntegrationTestRunner({
       expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 2)
     })
 
+    it("undoes an import a killed process cut short (row left 'importing') and imports the order once again", async () => {
+      const before = await reservedQuantity(getContainer(), "DEMO-MUG")
+      await importOrders(getContainer(), storeId)
+      const row = await seeded((r) => r.amazon_status === "UNSHIPPED")
+      expect(row.import_status).toBe("imported")
+      const partial = row.order_id!
+      expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 2)
+      // what a SIGKILL between "order made" and "import finished" leaves behind; and one killed before the order existed
+      await amazon().updateAmazonOrders({ id: row.id, import_status: "importing" })
+      const other = await seeded((r) => r.amazon_status === "SHIPPED" && r.fulfillment_channel === "MFN")
+      await getContainer().resolve(Modules.ORDER).deleteOrders([other.order_id!])
+      await amazon().updateAmazonOrders({ id: other.id, import_status: "importing" })
+
+      await importOrders(getContainer(), storeId)
+
+      const again = await ledgerRow(getContainer(), storeId, row.amazon_order_id)
+      expect(again).toMatchObject({ import_status: "imported", issues: null })
+      expect(again.order_id).not.toBe(partial)
+      expect((await medusaOrdersByAmazonId(getContainer())).get(row.amazon_order_id)).toEqual([again.order_id])
+      // the partial order's reservations went with it
+      expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 2)
+      const otherAgain = await ledgerRow(getContainer(), storeId, other.amazon_order_id)
+      expect(otherAgain.import_status).toBe("imported")
+      expect((await medusaOrdersByAmazonId(getContainer())).get(other.amazon_order_id)).toEqual([otherAgain.order_id])
+    })
+
     it("holds an order with an unknown SKU, naming it, and imports it once the SKU is mapped (retry)", async () => {
       const {
         orderIds: [amazonOrderId],

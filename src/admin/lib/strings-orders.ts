@@ -64,6 +64,7 @@ export const ordersStrings = {
   importStatus: (status: string) =>
     ({
       pending: "Waiting",
+      importing: "Importing",
       imported: "Imported",
       needs_attention: "Needs attention",
       skipped: "Skipped",
@@ -74,6 +75,7 @@ export const ordersStrings = {
   importStatusHint: (status: string) =>
     ({
       pending: "Amazon has not completed the order yet (payment, address or FBA shipment pending).",
+      importing: "Being made into a Medusa order now. If it stays here, the import was interrupted: the next run undoes the partial order and makes it again.",
       skipped: "Fulfilled by Amazon, and this store does not import those.",
       canceled: "Canceled on Amazon.",
     })[status] ?? "",

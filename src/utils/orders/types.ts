@@ -16,7 +16,7 @@ export type AmazonOrderStatus =
   | "CANCELLED"
   | "UNFULFILLABLE"
 
-export type ImportStatus = "pending" | "imported" | "needs_attention" | "skipped" | "canceled" | "failed"
+export type ImportStatus = "pending" | "importing" | "imported" | "needs_attention" | "skipped" | "canceled" | "failed"
 
 /** One line of an Amazon order as amazon_order.items keeps it (no buyer data). */
 export type AmazonOrderLine = {

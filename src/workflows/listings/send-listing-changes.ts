@@ -1,14 +1,14 @@
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
+import { holdStoreLockStep, releaseStoreLockStep } from "../sync/steps/store-lock"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import type { SyncWorkflowInput } from "../sync/sync-workflows"
 import { checkListingWorkStep } from "./steps/check-listing-work"
 import { pollListingFeedsStep } from "./steps/poll-listing-feeds"
 import { sendListingChangesStep } from "./steps/send-listing-changes"
 
-/** Longest a send may hold the store's listings lock before another worker may take over. */
-const LOCK_TTL_SECONDS = 15 * 60
+/** Longest a send may hold the store's listings lock (it is renewed while the sender lives; a killed one's lapses within a minute). */
+const LOCK_MAX_HOLD_SECONDS = 15 * 60
 
 /**
  * One store's outbox to Amazon, as one sync run, under the store's listings
@@ -25,11 +25,14 @@ export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-ch
   const lockKey = transform({ input }, ({ input }) => `amazon:listings:${input.store_id}`)
   // a sender woken while another holds the lock waits for it: changes queued in its last moments are not left for the cron
   // "sync now" (a queued run) waits its turn too
-  acquireLockStep({
-    key: lockKey,
-    ttl: LOCK_TTL_SECONDS,
-    timeout: transform({ input }, ({ input }) => input.lock_wait_seconds ?? (input.run_id ? 60 : 0)),
-  })
+  const held = holdStoreLockStep(
+    transform({ input, lockKey }, ({ input, lockKey }) => ({
+      key: lockKey,
+      max_hold_seconds: LOCK_MAX_HOLD_SECONDS,
+      wait_seconds: input.lock_wait_seconds ?? (input.run_id ? 60 : 0),
+      on_busy: "fail" as const,
+    }))
+  )
   const hasWork = checkListingWorkStep(transform({ input }, ({ input }) => input.store_id))
   const finished = when({ input, hasWork }, ({ input, hasWork }) => hasWork || !!input.run_id).then(() => {
     const run = beginSyncRunStep(
@@ -53,6 +56,6 @@ export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-ch
       }))
     )
   })
-  releaseLockStep({ key: lockKey })
+  releaseStoreLockStep(transform({ held, finished }, ({ held }) => held))
   return new WorkflowResponse(transform({ finished }, ({ finished }) => finished ?? null))
 })

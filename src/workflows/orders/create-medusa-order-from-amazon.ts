@@ -9,6 +9,7 @@ import {
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { type CreateMedusaOrderInput, createMedusaOrderStep } from "./steps/create-medusa-order"
 import { importPackageWeightsStep } from "./steps/import-package-weights"
+import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
 import { reserveOrderInventoryStep } from "./steps/reserve-order-inventory"
 
 /** Emitted for each Amazon order that became a Medusa order (no `order.placed`: Amazon's buyers get no mail from us). */
@@ -19,7 +20,8 @@ export const AMAZON_ORDER_IMPORTED = "amazon.order_imported"
  * stock reserved for what the merchant ships, the payment recorded as captured through the store's
  * provider, units Amazon (or the merchant, outside Medusa) already shipped recorded as fulfilled and
  * shipped, the store's default status, and catalog weights when the store asks for them. Any step
- * failing undoes the ones before: there is no half-imported order.
+ * failing undoes the ones before; a process killed halfway leaves the row "importing", which the next
+ * run undoes and imports again: there is no half-imported order.
  */
 export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
   "create-medusa-order-from-amazon",
@@ -84,6 +86,11 @@ export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
         }))
       )
     })
+
+    // last: until here the row says "importing", and a crash before this line is undone by the next run
+    recordOrderImportStatusStep(
+      transform({ input }, ({ input }) => ({ row_id: input.context.row_id, import_status: "imported" as const, issues: null }))
+    ).config({ name: "amazon-record-order-imported" })
 
     emitEventStep({
       eventName: AMAZON_ORDER_IMPORTED,

@@ -2,6 +2,7 @@ import { acquireLockStep, cancelOrderWorkflow, releaseLockStep } from "@medusajs
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createMedusaOrderFromAmazonWorkflow } from "./create-medusa-order-from-amazon"
 import { loadOrderImportStep, type StoreOrderContext } from "./steps/load-order-import"
+import { recoverInterruptedImportStep } from "./steps/recover-interrupted-import"
 import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
 
 export type ImportAmazonOrderInput = {
@@ -15,14 +16,15 @@ export type ImportAmazonOrderInput = {
  * One ledger row (amazon_order) brought up to date in Medusa: create its order, hold it with the reason,
  * record that it waits or was canceled/skipped, or cancel the Medusa order Amazon canceled. Under a lock
  * per row, so an import run, a parallel run and the admin's retry never act on one order at once; with
- * the row re-read inside the lock and `order_id` written by the step that creates the order, an order is
- * never created twice.
+ * the row re-read inside the lock and `order_id` written before the order is created, an order is never
+ * created twice — and an import a crash cut short is undone first and made again.
  */
 export const importAmazonOrderWorkflow = createWorkflow("import-amazon-order", (input: ImportAmazonOrderInput) => {
   const key = transform({ input }, ({ input }) => `amazon-order:${input.id}`)
   acquireLockStep({ key, timeout: 60, ttl: 120, executeOnSubWorkflow: true })
 
-  const loaded = loadOrderImportStep(input)
+  const recovered = recoverInterruptedImportStep(transform({ input }, ({ input }) => ({ id: input.id })))
+  const loaded = loadOrderImportStep(transform({ input, recovered }, ({ input }) => input))
   const plan = transform({ loaded }, ({ loaded }) => loaded.plan)
 
   when({ plan }, ({ plan }) => plan.action === "wait" || plan.action === "record" || plan.action === "hold").then(() => {

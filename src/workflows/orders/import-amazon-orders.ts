@@ -3,7 +3,7 @@ import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import { registerSyncWorkflow, type SyncWorkflowInput } from "../sync/sync-workflows"
 import { DEFAULT_ORDERS_RUN_BUDGET_MS, importStoreOrdersStep } from "./steps/import-store-orders"
-import { releaseLockIfHeldStep, tryAcquireLockStep } from "./steps/try-acquire-lock"
+import { holdStoreLockStep, releaseStoreLockStep } from "../sync/steps/store-lock"
 
 export type ImportAmazonOrdersInput = SyncWorkflowInput & {
   /** ms a run may take (default 4 minutes) — tests and the bench change it */
@@ -29,13 +29,14 @@ export const importAmazonOrdersWorkflow = createWorkflow("import-amazon-orders",
       marketplace_id: input.marketplace_id,
     }))
   )
-  const lock = transform({ input, run }, ({ input, run }) => ({
-    key: `amazon-orders:${input.store_id}`,
-    owner_id: run.id,
-    // a run that crashed must not block the store for longer than a run may take
-    ttl_seconds: Math.ceil((input.budget_ms ?? DEFAULT_ORDERS_RUN_BUDGET_MS) / 1000) + 120,
-  }))
-  const held = tryAcquireLockStep(lock)
+  const held = holdStoreLockStep(
+    transform({ input, run }, ({ input, run }) => ({
+      key: `amazon-orders:${input.store_id}`,
+      owner_id: run.id,
+      // renewed while the run lives; a run that never lets go is cut off after its budget and a margin
+      max_hold_seconds: Math.ceil((input.budget_ms ?? DEFAULT_ORDERS_RUN_BUDGET_MS) / 1000) + 120,
+    }))
+  )
   const result = importStoreOrdersStep(
     transform({ input, run, held }, ({ input, run, held }) => ({
       store_id: input.store_id,
@@ -47,13 +48,7 @@ export const importAmazonOrdersWorkflow = createWorkflow("import-amazon-orders",
       create_orders: input.create_orders,
     }))
   )
-  releaseLockIfHeldStep(
-    transform({ input, run, held, result }, ({ input, run, held }) => ({
-      key: `amazon-orders:${input.store_id}`,
-      owner_id: run.id,
-      acquired: held.acquired,
-    }))
-  )
+  releaseStoreLockStep(transform({ held, result }, ({ held }) => held))
   return new WorkflowResponse(finishSyncRunStep(result))
 })
 

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { releaseLockIfHeldStep, tryAcquireLockStep } from "../orders/steps/try-acquire-lock"
+import { holdStoreLockStep, releaseStoreLockStep } from "../sync/steps/store-lock"
 import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import { registerSyncWorkflow, type SyncWorkflowInput } from "../sync/sync-workflows"
@@ -15,18 +15,13 @@ export const confirmAmazonShipmentsWorkflow = createWorkflow(
     const run = beginSyncRunStep(
       transform({ input }, ({ input }) => ({ store_id: input.store_id, run_id: input.run_id, type: "shipments" as const, trigger: input.trigger }))
     )
-    const lock = transform({ input, run }, ({ input, run }) => ({ key: `amazon-shipments:${input.store_id}`, owner_id: run.id, ttl_seconds: 600 }))
-    const held = tryAcquireLockStep(lock)
+    const held = holdStoreLockStep(
+      transform({ input, run }, ({ input, run }) => ({ key: `amazon-shipments:${input.store_id}`, owner_id: run.id, max_hold_seconds: 600 }))
+    )
     const result = confirmDueShipmentsStep(
       transform({ input, run, held }, ({ input, run, held }) => ({ store_id: input.store_id, run_id: run.id, acquired: held.acquired, now: input.now }))
     )
-    releaseLockIfHeldStep(
-      transform({ input, run, held, result }, ({ input, run, held }) => ({
-        key: `amazon-shipments:${input.store_id}`,
-        owner_id: run.id,
-        acquired: held.acquired,
-      }))
-    )
+    releaseStoreLockStep(transform({ held, result }, ({ held }) => held))
     return new WorkflowResponse(finishSyncRunStep(result))
   }
 )

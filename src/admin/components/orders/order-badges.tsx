@@ -6,6 +6,7 @@ const IMPORT_COLORS: Record<string, "green" | "red" | "orange" | "grey" | "blue"
   needs_attention: "orange",
   failed: "red",
   pending: "blue",
+  importing: "blue",
   skipped: "grey",
   canceled: "grey",
 }

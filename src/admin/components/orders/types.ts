@@ -37,7 +37,7 @@ export type AmazonOrder = {
   order?: { id: string; display_id: number; status: string } | null
   amazon_status: string
   fulfillment_channel: "MFN" | "AFN"
-  import_status: "pending" | "imported" | "needs_attention" | "skipped" | "canceled" | "failed"
+  import_status: "pending" | "importing" | "imported" | "needs_attention" | "skipped" | "canceled" | "failed"
   issues: AmazonOrderIssue[] | null
   currency_code: string | null
   total: number | string | null

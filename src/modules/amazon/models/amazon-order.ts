@@ -10,14 +10,17 @@ const AmazonOrder = model
     store_id: model.text(),
     marketplace_id: model.text(),
     amazon_order_id: model.text().searchable(),
-    /** Medusa order (read-only link); null until imported */
+    /**
+     * Medusa order (read-only link); null until imported. Written (with import_status "importing") before
+     * the order is created, so an import a crash cut short is found and undone on the next run.
+     */
     order_id: model.text().nullable(),
     /** Amazon's own status: Pending, Unshipped, PartiallyShipped, Shipped, Canceled … */
     amazon_status: model.text(),
     /** MFN = merchant fulfilled, AFN = Fulfilled by Amazon */
     fulfillment_channel: model.enum(["MFN", "AFN"]).default("MFN"),
     import_status: model
-      .enum(["pending", "imported", "needs_attention", "skipped", "canceled", "failed"])
+      .enum(["pending", "importing", "imported", "needs_attention", "skipped", "canceled", "failed"])
       .default("pending"),
     /** e.g. [{ code: "unknown_sku", sku: "X-1", message }] — why an order waits */
     issues: model.json().nullable(),

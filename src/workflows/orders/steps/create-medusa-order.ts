@@ -1,4 +1,4 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
@@ -19,10 +19,13 @@ export type CreatedMedusaOrder = {
 }
 
 /**
- * Creates the Medusa order of an Amazon order and writes its id into the ledger row — in one step, so an
- * order that exists is always linked, and a run that finds `order_id` set never creates another (the
- * caller holds the row's lock). Buyer data is unsealed here and only here: it goes into the order and
- * never into the step's output. The buyer becomes a guest customer (Amazon's anonymised e-mail).
+ * Creates the Medusa order of an Amazon order. Its id is chosen here and written into the ledger row
+ * (import_status "importing") *before* the order is created, so there is never an order the ledger does
+ * not know of: a process killed anywhere in the import leaves a row that says which order to undo
+ * (recoverInterruptedImportStep), and a run that finds `order_id` set never creates another (the caller
+ * holds the row's lock). The row becomes "imported" when the whole import is done. Buyer data is unsealed
+ * here and only here: it goes into the order and never into the step's output. The buyer becomes a guest
+ * customer (Amazon's anonymised e-mail).
  * Compensation: the order (and a customer made for it) is deleted and the row unlinked.
  */
 export const createMedusaOrderStep = createStep(
@@ -71,8 +74,9 @@ export const createMedusaOrderStep = createStep(
       amazon_lines: context.items,
       variants: context.variants,
     })
-    const [order] = await orderModule.createOrders([input as never])
-    await amazon.updateAmazonOrders({ id: context.row_id, order_id: order.id, import_status: "imported", issues: null })
+    const orderId = generateEntityId(undefined, "order")
+    await amazon.updateAmazonOrders({ id: context.row_id, order_id: orderId, import_status: "importing", issues: null })
+    const [order] = await orderModule.createOrders([{ ...input, id: orderId } as never])
 
     const lineItemOf = new Map((order.items ?? []).map((item) => [(item.metadata as Record<string, unknown> | null)?.amazon_order_item_id, item.id]))
     const total = sumDecimals([

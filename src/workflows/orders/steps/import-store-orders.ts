@@ -42,7 +42,7 @@ export type ImportStoreOrdersInput = {
 
 export type ImportStoreOrdersResult = ReturnType<SyncRunReporter["result"]>
 
-/** Ledger rows a run picks up besides what it pulls: earlier failures, held orders (a SKU may be mapped now), cancellations to apply. */
+/** Ledger rows a run picks up besides what it pulls: earlier failures, held orders (a SKU may be mapped now), imports a crash cut short, cancellations to apply. */
 async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, marketplaceIds: string[]): Promise<string[]> {
   const rows = await amazon.listAmazonOrders(
     {
@@ -50,6 +50,8 @@ async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, mar
       marketplace_id: marketplaceIds,
       $or: [
         { order_id: null, import_status: ["pending", "failed", "needs_attention"], amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+        // cut short by a crash: undone and imported again
+        { import_status: "importing" },
         { order_id: { $ne: null }, amazon_status: "CANCELLED", import_status: { $ne: "canceled" } },
       ],
     } as never,

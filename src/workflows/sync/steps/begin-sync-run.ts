@@ -15,8 +15,42 @@ export type BeginSyncRunInput = {
   run_id?: string
 }
 
+/** A run that has written nothing for this long while "running" belonged to a process that died. */
+export const INTERRUPTED_AFTER_MS = 5 * 60 * 1000
+
 /**
- * Marks a run as running (creating it when the schedule started it). A store
+ * Runs of the same store and flow left "running" by a process that died (killed worker, restart): they
+ * are closed as failed with a message that says so, instead of spinning in the admin for ever. Their
+ * work is not lost — cursors and outboxes are committed as they go, and this run continues it. A live
+ * run writes its progress at least every few seconds; should one be slow enough to be closed here, its
+ * own finish overwrites the status.
+ */
+async function closeInterruptedRuns(amazon: AmazonModuleService, storeId: string, type: SyncRunType, exceptRunId: string) {
+  const stale = await amazon.listAmazonSyncRuns(
+    { store_id: storeId, type, status: "running", updated_at: { $lt: new Date(Date.now() - INTERRUPTED_AFTER_MS) } } as never,
+    { select: ["id", "errors"] }
+  )
+  const interrupted = stale.filter((run) => run.id !== exceptRunId)
+  if (!interrupted.length) return
+  await amazon.updateAmazonSyncRuns(
+    interrupted.map((run) => ({
+      id: run.id,
+      status: "failed" as const,
+      finished_at: new Date(),
+      errors: [
+        ...(Array.isArray(run.errors) ? run.errors : []),
+        {
+          code: "interrupted",
+          message: "The process running this sync stopped (restart or crash). What it had committed is kept; a later run carried on from there.",
+        },
+      ] as unknown as Record<string, unknown>,
+    }))
+  )
+}
+
+/**
+ * Marks a run as running (creating it when the schedule started it), and closes runs of the same flow
+ * that a dead process left running. A store
  * that is not connected does not run: the run is recorded as failed with what
  * to do, so a paused store is loud, never silent.
  * Compensation: the run is marked failed — whatever step threw, the run is
@@ -36,6 +70,7 @@ export const beginSyncRunStep = createStep(
     const run = input.run_id
       ? await amazon.updateAmazonSyncRuns({ id: input.run_id, status: "running", started_at: new Date() })
       : await amazon.createAmazonSyncRuns({ ...fields, status: "running", started_at: new Date() })
+    await closeInterruptedRuns(amazon, input.store_id, input.type, run.id)
     if (store.status !== "connected") {
       const message = `The store is ${store.status}, so nothing was synced. ${store.status_message ?? "Connect or re-authorize it in Settings → Amazon."}`
       await amazon.updateAmazonSyncRuns({

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 
-export const IMPORT_STATUSES = ["pending", "imported", "needs_attention", "skipped", "canceled", "failed"] as const
+export const IMPORT_STATUSES = ["pending", "importing", "imported", "needs_attention", "skipped", "canceled", "failed"] as const
 
 export const AdminGetStoreAmazonOrdersParams = createFindParams({ limit: 50, offset: 0 }).extend({
   import_status: z.union([z.enum(IMPORT_STATUSES), z.array(z.enum(IMPORT_STATUSES))]).optional(),

@@ -1,0 +1,38 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AMAZON_MODULE } from "../../../modules/amazon"
+import type AmazonModuleService from "../../../modules/amazon/service"
+
+export type RecoverInterruptedImportInput = { id: string }
+
+/**
+ * A row left "importing" was cut short by a crash (a killed worker, a restart) somewhere between the
+ * ledger naming its order and the import finishing: the order may not exist, or exist without its
+ * reservations, payment or status. Whatever was made goes — its reservations released, the order deleted —
+ * and the row is pending again, so the same run imports it in full. The caller holds the row's lock, so a
+ * live import is never mistaken for a dead one.
+ * No compensation: the partial order is not worth bringing back.
+ */
+export const recoverInterruptedImportStep = createStep(
+  "amazon-recover-interrupted-order-import",
+  async (input: RecoverInterruptedImportInput, { container }) => {
+    const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const row = await amazon.retrieveAmazonOrder(input.id, { select: ["id", "amazon_order_id", "order_id", "import_status"] })
+    if (row.import_status !== "importing") return new StepResponse({ recovered: false })
+
+    if (row.order_id) {
+      const orderModule = container.resolve(Modules.ORDER)
+      const [order] = await orderModule.listOrders({ id: row.order_id }, { select: ["id"], relations: ["items"] })
+      if (order) {
+        const lineItemIds = (order.items ?? []).map((item) => item.id)
+        if (lineItemIds.length) await container.resolve(Modules.INVENTORY).deleteReservationItemsByLineItem(lineItemIds)
+        await orderModule.deleteOrders([order.id])
+      }
+    }
+    await amazon.updateAmazonOrders({ id: row.id, order_id: null, import_status: "pending", issues: null })
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[amazon] the import of Amazon order ${row.amazon_order_id} was interrupted; its partial Medusa order ${row.order_id ?? "(none)"} was removed and the order is imported again`)
+    return new StepResponse({ recovered: true })
+  }
+)
