@@ -51,6 +51,8 @@ export class SandboxContext {
   /** Secret for the presigned-like document URLs. */
   readonly signingSecret = randomBytes(32)
   requests: RequestLogEntry[] = []
+  /** In-process observers of every request as it arrives (control.onRequest), before it is answered. */
+  readonly requestListeners = new Set<(entry: RequestLogEntry) => void>()
   private seq = 0
   readonly stats = new Map<string, OperationStats>()
   validationFailures: ValidationFailure[] = []
@@ -76,6 +78,7 @@ export class SandboxContext {
     if (this.options.seed === "demo") seedDemo(this.state)
     this.buckets.clear()
     this.requests = []
+    this.requestListeners.clear()
     this.stats.clear()
     this.validationFailures = []
   }
@@ -90,6 +93,7 @@ export class SandboxContext {
     const full: RequestLogEntry = { seq: ++this.seq, ...entry }
     this.requests.push(full)
     if (this.requests.length > MAX_LOG_ENTRIES) this.requests.splice(0, this.requests.length - MAX_LOG_ENTRIES)
+    for (const listener of [...this.requestListeners]) listener(full)
     return full
   }
 

@@ -101,6 +101,19 @@ export class SandboxControl {
     this.ctx.requests = []
   }
 
+  /**
+   * In-process only: calls `listener` with every request as it arrives — after it is logged, before it is
+   * authenticated, throttled or faulted — so a test can act at an exact point of a run ("revoke the seller
+   * when the second searchOrders page is asked for", "add a fault to the next download"). Returns the
+   * function that stops it; reset() stops all.
+   */
+  onRequest(listener: (entry: RequestLogEntry) => void): () => void {
+    this.ctx.requestListeners.add(listener)
+    return () => {
+      this.ctx.requestListeners.delete(listener)
+    }
+  }
+
   /** Per operation: calls, 429s, 5xx, timeouts; LWA token requests by grant. */
   stats() {
     const operations: Record<string, OperationStats> = {}
@@ -153,6 +166,16 @@ export class SandboxControl {
   revokeSeller(sellerId: string): { revoked: number } {
     if (!this.ctx.state.sellers.has(sellerId)) throw new ControlInputError(`unknown seller ${sellerId}`)
     return { revoked: this.ctx.state.revokeSeller(sellerId) }
+  }
+
+  /**
+   * The seller authorizes the app again after a revocation: a new refresh token (or the one given), valid
+   * from now on; the revoked ones stay revoked, as on Amazon.
+   */
+  restoreSeller(sellerId: string, refreshToken?: string): { refreshToken: string } {
+    if (!this.ctx.state.sellers.has(sellerId)) throw new ControlInputError(`unknown seller ${sellerId}`)
+    if (refreshToken !== undefined && !refreshToken.startsWith("Atzr|")) throw new ControlInputError("a refresh token starts with Atzr|")
+    return { refreshToken: this.ctx.state.issueRefreshToken(sellerId, refreshToken).token }
   }
 
   addCatalogItems(items: (Omit<CatalogItem, "identifiers"> & { marketplaceId?: string; identifiers?: CatalogItem["identifiers"] })[]): { added: number } {
@@ -269,11 +292,22 @@ export class SandboxControl {
     return renderReport(this.ctx, report)
   }
 
-  /** Raw TSV lines appended to the next listings report of that seller and marketplace. */
-  addReportRows(input: { sellerId: string; marketplaceId: string; rows: string[] }): { pending: number } {
+  /**
+   * Raw TSV lines appended to the next listings report of that seller and marketplace: text (sent as UTF-8),
+   * or bytes as they are — a Buffer in-process, `{ base64 }` over HTTP — for lines in another code page.
+   */
+  addReportRows(input: { sellerId: string; marketplaceId: string; rows: Array<string | Buffer | { base64: string }> }): { pending: number } {
     if (!input?.sellerId || !input.marketplaceId || !Array.isArray(input.rows)) throw new ControlInputError("needs sellerId, marketplaceId and rows")
     const key = `${input.sellerId}|${input.marketplaceId}`
-    const rows = [...(this.ctx.state.pendingReportRows.get(key) ?? []), ...input.rows.map(String)]
+    const lines = input.rows.map((row) => {
+      if (Buffer.isBuffer(row)) return row
+      if (row && typeof row === "object") {
+        if (typeof row.base64 !== "string") throw new ControlInputError("a row is a string or { base64 }")
+        return Buffer.from(row.base64, "base64")
+      }
+      return String(row)
+    })
+    const rows = [...(this.ctx.state.pendingReportRows.get(key) ?? []), ...lines]
     this.ctx.state.pendingReportRows.set(key, rows)
     return { pending: rows.length }
   }

@@ -1,8 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto"
 import { Readable, pipeline } from "node:stream"
-import { createGzip, gzipSync } from "node:zlib"
+import { createGzip, gunzipSync, gzipSync } from "node:zlib"
 import express, { Request, Response, Router } from "express"
 import { SandboxContext } from "./context"
+import { applyJsonPatch } from "./faults"
 import { beginRequest } from "./http"
 
 /**
@@ -81,8 +82,22 @@ export function documentsRouter(ctx: SandboxContext): Router {
       // so HTTP clients must not transparently decompress it.
       res.setHeader("Content-Type", doc.compression ? "application/octet-stream" : doc.contentType)
       if (fault?.kind === "truncated-gzip" || fault?.kind === "malformed") {
-        const full = doc.content ?? gzipSync(Buffer.from([...doc.render!()].join("")))
+        const full = doc.content ?? gzipSync(renderAll(doc.render!()))
         return void res.status(200).send(full.subarray(0, Math.max(1, Math.floor(full.length / 2))))
+      }
+      if (fault?.kind === "mutate") {
+        // JSON documents only (feed processing reports): unpacked, patched, packed as they were
+        let mutated: Buffer
+        try {
+          const raw = doc.content ?? gzipSync(renderAll(doc.render!()))
+          const text = (doc.compression ? gunzipSync(raw) : raw).toString("utf8")
+          const patched = Buffer.from(JSON.stringify(applyJsonPatch(JSON.parse(text), fault.patch ?? [])), "utf8")
+          mutated = doc.compression ? gzipSync(patched) : patched
+        } catch (e) {
+          ctx.log(`mutate fault on downloadDocument: ${(e as Error).message}`)
+          return s3Error(res, 500, "InternalError", `sandbox mutate fault: ${(e as Error).message}`)
+        }
+        return void res.status(200).send(mutated)
       }
       if (doc.content) return void res.status(200).send(doc.content)
       res.status(200)
@@ -95,6 +110,11 @@ export function documentsRouter(ctx: SandboxContext): Router {
   })
 
   return router
+}
+
+/** A rendered document (report text, with raw byte lines a test added) as one buffer. */
+function renderAll(parts: Iterable<string | Buffer>): Buffer {
+  return Buffer.concat([...parts].map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)))
 }
 
 function verify(ctx: SandboxContext, req: Request, action: string, docId: string): { code: string; message: string } | undefined {

@@ -1,8 +1,19 @@
 import { SeededRandom } from "./random"
 
-export type FaultKind = "429" | "500" | "503" | "timeout" | "slow" | "malformed" | "truncated-gzip"
+export type FaultKind = "429" | "500" | "503" | "timeout" | "slow" | "malformed" | "truncated-gzip" | "mutate"
 
-export const FAULT_KINDS: readonly FaultKind[] = ["429", "500", "503", "timeout", "slow", "malformed", "truncated-gzip"]
+export const FAULT_KINDS: readonly FaultKind[] = ["429", "500", "503", "timeout", "slow", "malformed", "truncated-gzip", "mutate"]
+
+/**
+ * One operation of a "mutate" fault: RFC 6902 JSON Patch, limited to add / replace / remove — enough to put a
+ * wrong type, a missing field or an unknown one into an otherwise valid answer. `path` is a JSON Pointer
+ * (RFC 6901) into the response body ("/orders/0/proceeds/grandTotal/amount"); "-" appends to a list.
+ */
+export interface JsonPatchOperation {
+  op: "add" | "replace" | "remove"
+  path: string
+  value?: unknown
+}
 
 export interface FaultRuleInput {
   /**
@@ -17,6 +28,8 @@ export interface FaultRuleInput {
   count?: number
   /** "slow": delay before answering (default 2000). "timeout": how long to hold the socket (default 30000). */
   delayMs?: number
+  /** "mutate" only (required): applied in order to the JSON body of the answer (or of a JSON document download). */
+  patch?: JsonPatchOperation[]
 }
 
 export interface FaultRule extends FaultRuleInput {
@@ -52,7 +65,61 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
     if (!(d >= 0)) throw new Error("delayMs must be >= 0")
     out.delayMs = d
   }
+  if (kind === "mutate") {
+    // a patch is written for one answer's shape
+    if (out.operation === undefined) throw new Error("a mutate fault needs an operation (an operationId or downloadDocument)")
+    out.patch = parsePatch(rule.patch)
+  }
+  else if (rule.patch !== undefined) throw new Error(`patch is only for kind "mutate"`)
   return out
+}
+
+function parsePatch(input: unknown): JsonPatchOperation[] {
+  if (!Array.isArray(input) || input.length === 0) throw new Error("a mutate fault needs patch: a non-empty list of JSON Patch operations")
+  return input.map((raw, i) => {
+    const op = (raw ?? {}) as Record<string, unknown>
+    if (op.op !== "add" && op.op !== "replace" && op.op !== "remove") throw new Error(`patch[${i}].op must be add, replace or remove; got ${String(op.op)}`)
+    if (typeof op.path !== "string" || !op.path.startsWith("/")) throw new Error(`patch[${i}].path must be a JSON Pointer starting with "/"`)
+    if (op.op !== "remove" && !("value" in op)) throw new Error(`patch[${i}] (${op.op}) needs a value`)
+    return op.op === "remove" ? { op: op.op, path: op.path } : { op: op.op, path: op.path, value: op.value }
+  })
+}
+
+/**
+ * Applies a "mutate" fault's patch to a JSON value and returns the result (the input is not changed). A path
+ * that does not exist is an error, as in RFC 6902: a test that means to corrupt a field should not pass
+ * because the field was never there.
+ */
+export function applyJsonPatch(document: unknown, patch: JsonPatchOperation[]): unknown {
+  const root = structuredClone(document)
+  for (const { op, path, value } of patch) {
+    const keys = path
+      .slice(1)
+      .split("/")
+      .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"))
+    const last = keys.pop()!
+    let parent: unknown = root
+    for (const key of keys) {
+      parent = parent !== null && typeof parent === "object" ? (parent as Record<string, unknown>)[key] : undefined
+      if (parent === undefined) throw new Error(`patch: ${path} does not exist`)
+    }
+    if (parent === null || typeof parent !== "object") throw new Error(`patch: ${path} does not exist`)
+    if (Array.isArray(parent)) {
+      const index = last === "-" ? parent.length : Number(last)
+      if (!Number.isInteger(index) || index < 0 || index > parent.length || (op !== "add" && index === parent.length)) {
+        throw new Error(`patch: ${path} does not exist`)
+      }
+      if (op === "add") parent.splice(index, 0, structuredClone(value))
+      else if (op === "replace") parent[index] = structuredClone(value)
+      else parent.splice(index, 1)
+      continue
+    }
+    const object = parent as Record<string, unknown>
+    if (op !== "add" && !(last in object)) throw new Error(`patch: ${path} does not exist`)
+    if (op === "remove") delete object[last]
+    else object[last] = structuredClone(value)
+  }
+  return root
 }
 
 /** The fault rules in force, evaluated in insertion order; the first that fires wins. */

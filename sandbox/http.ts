@@ -4,6 +4,7 @@ import { SandboxContext } from "./context"
 import { findOperation } from "./models"
 import { usagePlan } from "./rate-limits"
 import { rateLimitHeader } from "./token-bucket"
+import { applyJsonPatch, JsonPatchOperation } from "./faults"
 import { RequestLogEntry, Seller } from "./types"
 import { ValidationError } from "./validation"
 
@@ -156,12 +157,24 @@ async function runPipeline(ctx: SandboxContext, spec: RouteSpec, handler: Handle
   const { requestId, query, raw, entry } = beginRequest(ctx, req, res, spec.operationId)
   const modelOp = ctx.models ? findOperation(ctx.models, spec.api, spec.operationId) : undefined
   let malformed = false
+  let mutation: JsonPatchOperation[] | undefined
 
   const json = res.json.bind(res)
   res.json = (body?: unknown) => {
     if (ctx.validator && ctx.options.validateResponses && modelOp) {
       const errors = ctx.validator.validateResponse(modelOp, res.statusCode, body)
       if (errors.length) ctx.recordValidation({ kind: "response", requestId, api: spec.api, operationId: spec.operationId, method: req.method, path: req.path, errors })
+    }
+    // the sandbox's own answer is what is validated; the mutation is the test's deliberate corruption
+    if (mutation && res.statusCode < 300) {
+      try {
+        body = applyJsonPatch(body, mutation)
+      } catch (e) {
+        // a patch that does not fit the answer is the test's mistake: say so loudly instead of answering normally
+        ctx.log(`mutate fault on ${spec.operationId}: ${(e as Error).message}`)
+        res.status(500)
+        return json({ errors: [{ code: "SandboxFaultError", message: `mutate fault: ${(e as Error).message}`, details: "" }] })
+      }
     }
     if (malformed) {
       const text = JSON.stringify(body ?? { payload: {} })
@@ -221,6 +234,9 @@ async function runPipeline(ctx: SandboxContext, spec: RouteSpec, handler: Handle
         break
       case "malformed":
         malformed = true
+        break
+      case "mutate":
+        mutation = fault.patch
         break
       default:
         break

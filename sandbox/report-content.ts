@@ -115,9 +115,10 @@ function cell(listing: Listing, column: string): string {
 
 /**
  * A generator of the report text in chunks of `batch` lines, so a 200,000-row report streams through
- * gzip without being built as one string.
+ * gzip without being built as one string. Extra lines given as bytes are passed on as they are (a line in
+ * another code page, or with bytes no charset allows).
  */
-export function listingsReportRenderer(reportType: string, rows: Listing[], extraLines: string[], batch = 1000): () => Iterable<string> {
+export function listingsReportRenderer(reportType: string, rows: Listing[], extraLines: (string | Buffer)[], batch = 1000): () => Iterable<string | Buffer> {
   const spec = LISTINGS_REPORT_TYPES[reportType]
   return function* render() {
     yield `${spec.columns.join("\t")}\n`
@@ -130,6 +131,9 @@ export function listingsReportRenderer(reportType: string, rows: Listing[], extr
       }
     }
     if (buffer.length) yield `${buffer.join("\n")}\n`
-    for (const line of extraLines) yield line.endsWith("\n") ? line : `${line}\n`
+    for (const line of extraLines) {
+      if (typeof line === "string") yield line.endsWith("\n") ? line : `${line}\n`
+      else yield line[line.length - 1] === 0x0a ? line : Buffer.concat([line, Buffer.from("\n")])
+    }
   }
 }

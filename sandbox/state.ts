@@ -45,8 +45,8 @@ export class SandboxState {
   readonly documents = new Map<string, StoredDocument>()
   readonly feeds = new Map<string, FeedRecord>()
   readonly reports = new Map<string, ReportRecord>()
-  /** `${sellerId}|${marketplaceId}` → raw TSV lines for the next listings report. */
-  readonly pendingReportRows = new Map<string, string[]>()
+  /** `${sellerId}|${marketplaceId}` → raw TSV lines for the next listings report (text, or bytes as they are). */
+  readonly pendingReportRows = new Map<string, (string | Buffer)[]>()
   /** `${sellerId}|${region}` → creation times of JSON_LISTINGS_FEED feeds (their own 5-per-5-min limit). */
   readonly listingsFeedTimes = new Map<string, number[]>()
   /** LWA token requests by grant type, and failures. */

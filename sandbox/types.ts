@@ -222,8 +222,8 @@ export interface StoredDocument {
   content?: Buffer
   uploadedAt?: number
   compression?: "GZIP"
-  /** Generated on download (listings reports): yields text chunks. */
-  render?: () => Iterable<string>
+  /** Generated on download (listings reports): yields text chunks (and raw byte lines a test added). */
+  render?: () => Iterable<string | Buffer>
 }
 
 export interface FeedRecord {

@@ -30,6 +30,7 @@ export function controlRouter(control: SandboxControl): Router {
   router.delete("/faults", handle(() => control.clearFaults()))
   router.post("/sellers", handle((req) => control.createSeller(body(req) as never)))
   router.post("/sellers/:sellerId/revoke", handle((req) => control.revokeSeller(req.params.sellerId)))
+  router.post("/sellers/:sellerId/restore", handle((req) => control.restoreSeller(req.params.sellerId, body(req).refreshToken as string | undefined)))
   router.post("/sellers/:sellerId/authorization-code", handle((req) => control.issueAuthorizationCode(req.params.sellerId, body(req).redirectUri as string | undefined)))
   router.post("/catalog", handle((req) => control.addCatalogItems((Array.isArray(req.body) ? req.body : (body(req).items ?? [body(req)])) as never)))
   router.post("/listings", handle((req) => control.addListings((Array.isArray(req.body) ? { listings: req.body } : body(req)) as never)))
