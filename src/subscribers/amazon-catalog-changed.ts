@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { listingRefreshBuffer } from "../workflows/listings"
 
-/** A product or variant changed: its listings are recomputed (events are gathered into one refresh). */
+/** A product or variant changed: its listings are recomputed (the id is committed here, refreshed with others shortly). */
 export default async function amazonCatalogChanged({ event, container }: SubscriberArgs<{ id: string }>) {
   const kind = event.name.startsWith("product-variant.") ? "variant_ids" : "product_ids"
   await listingRefreshBuffer.add(container, kind, [event.data.id])

@@ -3,7 +3,7 @@ import { listingRefreshBuffer } from "../workflows/listings"
 
 const KIND = { "reservation-item": "reservation_ids", "inventory-level": "inventory_level_ids", "inventory-item": "inventory_item_ids" } as const
 
-/** Stock moved (levels, reservations): the quantity Amazon shows is recomputed (events gathered). */
+/** Stock moved (levels, reservations): the quantity Amazon shows is recomputed (the id is committed here, refreshed with others shortly). */
 export default async function amazonStockChanged({ event, container }: SubscriberArgs<{ id: string }>) {
   await listingRefreshBuffer.add(container, KIND[event.name.split(".")[0] as keyof typeof KIND], [event.data.id])
 }
