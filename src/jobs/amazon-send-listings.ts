@@ -1,10 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { defineFileConfig } from "@medusajs/framework/utils"
 import { scheduledJobsOff } from "../utils/scheduled-jobs"
-import { sendQueuedListingChangesWorkflow } from "../workflows/listings"
+import { listingRefreshBuffer, sendQueuedListingChangesWorkflow } from "../workflows/listings"
 
-/** Every minute: whatever events missed is sent, and submitted feeds are read back. */
+/**
+ * Every minute: event ids a killed process saved but never refreshed are refreshed (by whichever process runs
+ * this), whatever events missed is sent, and submitted feeds are read back.
+ */
 export default async function amazonSendListingsJob(container: MedusaContainer) {
+  await listingRefreshBuffer.flush(container)
   await sendQueuedListingChangesWorkflow(container).run({ input: { trigger: "schedule" } })
 }
 
