@@ -1,4 +1,4 @@
-import { buyerDataOf, mapAmazonOrder } from "../map-amazon-order"
+import { buyerDataOf, malformedOrderMessage, mapAmazonOrder, pageProblemsOf, readAmazonOrder } from "../map-amazon-order"
 import { amazonOrder } from "./fixtures"
 
 describe("mapAmazonOrder", () => {
@@ -64,5 +64,78 @@ describe("buyerDataOf", () => {
 
   it("is null when Amazon sent no buyer or recipient (FBA, missing role)", () => {
     expect(buyerDataOf(amazonOrder({ buyer: undefined, recipient: undefined }))).toBeNull()
+  })
+})
+
+describe("readAmazonOrder", () => {
+  const mutated = (change: (order: Record<string, any>) => void) => {
+    const order = JSON.parse(JSON.stringify(amazonOrder())) as Record<string, any>
+    change(order)
+    return order
+  }
+
+  it("maps a well-formed order", () => {
+    const reading = readAmazonOrder(amazonOrder())
+    expect(reading).toMatchObject({ ok: true, record: mapAmazonOrder(amazonOrder()) })
+  })
+
+  it("accepts a line without a seller SKU (the import holds it and names the ASIN)", () => {
+    expect(readAmazonOrder(mutated((o) => delete o.orderItems[0].product.sellerSku)).ok).toBe(true)
+  })
+
+  it.each([
+    ["an order total that is an object", (o: any): unknown => (o.proceeds.grandTotal.amount = { value: "48.98" }), "proceeds.grandTotal.amount is an object, not a decimal amount"],
+    ["an amount that is a number", (o: any): unknown => (o.orderItems[1].product.price.unitPrice.amount = 12.5), "orderItems[1].product.price.unitPrice.amount is the number 12.5, not a decimal amount"],
+    ["an amount that is not a number at all", (o: any): unknown => (o.proceeds.grandTotal.amount = "twelve"), 'proceeds.grandTotal.amount is the text "twelve", not a decimal amount'],
+    ["a line without product", (o: any): unknown => delete o.orderItems[0].product, "orderItems[0].product is missing"],
+    ["a SKU that is a number", (o: any): unknown => (o.orderItems[0].product.sellerSku = 42), "orderItems[0].product.sellerSku is the number 42, not a text"],
+    ["a quantity that is text", (o: any): unknown => (o.orderItems[1].quantityOrdered = "2"), 'orderItems[1].quantityOrdered is the text "2", not a whole number'],
+    ["lines that are not a list", (o: any): unknown => (o.orderItems = { 0: {} }), "orderItems is an object, not a list"],
+    ["no lines", (o: any): unknown => (o.orderItems = []), "orderItems is empty"],
+    ["an unreadable update time", (o: any): unknown => (o.lastUpdatedTime = "yesterday"), 'lastUpdatedTime is the text "yesterday", not a date-time'],
+    ["a breakdown without subtotal", (o: any): unknown => delete o.orderItems[0].proceeds.breakdowns[1].subtotal, "orderItems[0].proceeds.breakdowns[1].subtotal is missing"],
+    ["a shipped quantity that is negative", (o: any): unknown => (o.orderItems[0].fulfillment.quantityFulfilled = -1), "orderItems[0].fulfillment.quantityFulfilled is the number -1, not a whole number"],
+    ["an address line that is a list", (o: any): unknown => (o.recipient.deliveryAddress.addressLine1 = ["Hauptstraße", "5"]), "recipient.deliveryAddress.addressLine1 is a list, not a text"],
+    ["no marketplace", (o: any): unknown => delete o.salesChannel.marketplaceId, "salesChannel.marketplaceId is missing"],
+  ] as const)("reports %s, naming the field, with what can still be told", (_, change, problem) => {
+    const reading = readAmazonOrder(mutated(change))
+    expect(reading.ok).toBe(false)
+    if (reading.ok) return
+    expect(reading.problems).toEqual([problem])
+    expect(reading.amazon_order_id).toBe("028-1234567-1234567")
+    expect(reading.amazon_status).toBe("UNSHIPPED")
+    expect(reading.purchased_at).toEqual(new Date("2026-11-20T10:00:00.000Z"))
+  })
+
+  it("says what is wrong with an order without id, and keeps nothing it cannot read", () => {
+    const reading = readAmazonOrder(mutated((o) => {
+      delete o.orderId
+      o.fulfillment.fulfillmentStatus = "SOMETHING_NEW"
+    }))
+    expect(reading).toMatchObject({ ok: false, amazon_order_id: null, amazon_status: null, problems: ["orderId is missing"] })
+    expect(readAmazonOrder("not an order")).toMatchObject({ ok: false, amazon_order_id: null, problems: ['the order is the text "not an order", not an object'] })
+    expect(readAmazonOrder(null)).toMatchObject({ ok: false, problems: ["the order is null, not an object"] })
+  })
+
+  it("words the message for the store owner", () => {
+    expect(malformedOrderMessage({ amazon_order_id: "028-1", problems: ["orderItems[0].product is missing"] })).toBe(
+      "Amazon sent order 028-1 in a shape that cannot be read (orderItems[0].product is missing). It was not imported; retry fetches it from Amazon again."
+    )
+    expect(malformedOrderMessage({ amazon_order_id: null, problems: ["a", "b", "c", "d", "e"] })).toBe(
+      "Amazon sent an order without a readable order id (a; b; c; and 2 more); it was skipped."
+    )
+  })
+})
+
+describe("pageProblemsOf", () => {
+  it.each([
+    [{ orders: [], lastUpdatedBefore: "2026-11-20T10:00:00Z" }, []],
+    [{ orders: [], pagination: { nextToken: "abc" } }, []],
+    [{ orders: "none" }, ['orders is the text "none", not a list']],
+    [{ orders: [], pagination: { nextToken: 5 } }, ["pagination.nextToken is the number 5, not a token"]],
+    [{ orders: [], lastUpdatedBefore: 1700000000 }, ["lastUpdatedBefore is the number 1700000000, not a date-time"]],
+    [[], ["the answer is a list, not an object"]],
+  ])("%j → %j", (page, problems) => {
+    expect(pageProblemsOf(page)).toEqual(problems)
   })
 })

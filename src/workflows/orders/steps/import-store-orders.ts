@@ -5,7 +5,14 @@ import { type MarketplaceId, marketplaceId as toMarketplaceId, SpApiError, type 
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
-import { buyerDataOf, mapAmazonOrder, ORDER_INCLUDED_DATA } from "../../../utils/orders/map-amazon-order"
+import {
+  buyerDataOf,
+  MALFORMED_ORDER,
+  malformedOrderMessage,
+  ORDER_INCLUDED_DATA,
+  pageProblemsOf,
+  readAmazonOrder,
+} from "../../../utils/orders/map-amazon-order"
 import {
   advanceCursor,
   estimateOrdersEtaSeconds,
@@ -19,7 +26,10 @@ import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils
 import { SyncRunReporter } from "../../../utils/sync-run-reporter"
 import { commitAmazonOrdersPageWorkflow } from "../commit-amazon-orders-page"
 import { importAmazonOrderWorkflow } from "../import-amazon-order"
+import { quarantineAmazonOrdersWorkflow } from "../quarantine-amazon-orders"
 import { recordAmazonOrderFailureWorkflow } from "../record-amazon-order-failure"
+import { refetchAmazonOrderWorkflow } from "../refetch-amazon-order"
+import type { QuarantinedOrder } from "./quarantine-amazon-orders"
 import type { SealedAmazonOrder } from "./upsert-amazon-orders"
 import { loadStoreOrderContext, type StoreOrderContext } from "./load-order-import"
 
@@ -58,6 +68,26 @@ async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, mar
     { select: ["id"], order: { purchased_at: "ASC" } }
   )
   return rows.map((row) => row.id)
+}
+
+/** Of these rows, the ones quarantined because Amazon sent them malformed: their import asks Amazon again first. */
+async function quarantinedAmong(amazon: AmazonModuleService, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set()
+  const failed = await amazon.listAmazonOrders({ id: ids, import_status: "failed" }, { select: ["id", "issues"] })
+  return new Set(failed.filter((row) => isQuarantined(row.issues)).map((row) => row.id))
+}
+
+export function isQuarantined(issues: unknown): boolean {
+  return Array.isArray(issues) && issues.some((issue) => (issue as { code?: string } | null)?.code === MALFORMED_ORDER)
+}
+
+/** A searchOrders answer whose page as a whole cannot be read: nothing of it is stored, the cursor stays. */
+class MalformedPageError extends Error {}
+
+/** Workflow runs reject with serialized errors (plain objects with a message), not always Error instances. */
+function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === "string" ? message : String(error)
 }
 
 function quotaState(client: SpApiClient, sellerKey: string) {
@@ -110,8 +140,10 @@ export const importStoreOrdersStep = createStep(
     const storeContext = await loadStoreOrderContext(container, input.store_id, marketplaces)
     let enqueued = 0
     let eta: number | null = null
+    let refetch = new Set<string>()
+    const rowRun: RowRun = { container, store_id: input.store_id, store_context: storeContext, reporter, authorization_lost: false }
     const queue: WorkQueue = new WorkQueue(async (id) => {
-      await importRow(container, id, storeContext, reporter)
+      await importRow(rowRun, id, refetch.has(id))
       await reporter.progress(queue.processed + 1, enqueued, eta)
     }, input.concurrency ?? DEFAULT_ORDERS_CONCURRENCY)
     const enqueue = (ids: string[]) => {
@@ -119,7 +151,9 @@ export const importStoreOrdersStep = createStep(
       enqueued += ids.length
       queue.push(ids)
     }
-    enqueue(await rowsNeedingWork(amazon, input.store_id, marketplaces.map((m) => m.marketplace_id)))
+    const waiting = await rowsNeedingWork(amazon, input.store_id, marketplaces.map((m) => m.marketplace_id))
+    refetch = await quarantinedAmong(amazon, waiting)
+    enqueue(waiting)
 
     try {
       const client = await amazon.getStoreSpApiClient(input.store_id)
@@ -143,15 +177,54 @@ export const importStoreOrdersStep = createStep(
             maxResultsPerPage: ORDERS_PAGE_SIZE,
             paginationToken,
           })
+          const pageProblems = pageProblemsOf(page)
+          if (pageProblems.length) {
+            throw new MalformedPageError(
+              `Amazon's searchOrders answer for marketplace ${marketplace.marketplace_id} cannot be read (${pageProblems.join("; ")}). ` +
+                `Nothing of this page was stored and the cursor did not move; the next run asks again.`
+            )
+          }
           paginationToken = page.pagination?.nextToken
-          // buyer data is sealed before it leaves this step (workflow inputs are stored)
-          const orders: SealedAmazonOrder[] = page.orders.map((order) => {
-            const buyer = buyerDataOf(order)
-            return { ...mapAmazonOrder(order), buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null }
-          })
+          // Each order is read on its own: one Amazon sent malformed is quarantined (a failed ledger row
+          // saying what is wrong, fetched again later), the rest of the page goes on
+          const orders: SealedAmazonOrder[] = []
+          const quarantined: QuarantinedOrder[] = []
+          const updated: Date[] = []
+          for (const raw of page.orders as unknown[]) {
+            const reading = readAmazonOrder(raw)
+            if (reading.ok) {
+              // buyer data is sealed before it leaves this step (workflow inputs are stored)
+              const buyer = buyerDataOf(reading.order)
+              orders.push({ ...reading.record, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null })
+              updated.push(reading.record.amazon_updated_at)
+              continue
+            }
+            const message = malformedOrderMessage(reading)
+            if (reading.amazon_updated_at) updated.push(reading.amazon_updated_at)
+            if (!reading.amazon_order_id) {
+              reporter.count("orders_skipped_malformed")
+              reporter.error({ code: MALFORMED_ORDER, message, marketplace_id: marketplace.marketplace_id })
+              continue
+            }
+            quarantined.push({
+              amazon_order_id: reading.amazon_order_id,
+              marketplace_id: reading.marketplace_id ?? marketplace.marketplace_id,
+              amazon_status: reading.amazon_status,
+              purchased_at: reading.purchased_at,
+              message,
+            })
+            reporter.error({ code: MALFORMED_ORDER, message, amazon_order_id: reading.amazon_order_id, marketplace_id: marketplace.marketplace_id })
+          }
+          if (quarantined.length) {
+            // stored before the page's cursor moves: the cursor never gets ahead of what is in the ledger
+            const { result: held } = await quarantineAmazonOrdersWorkflow(container).run({ input: { store_id: input.store_id, orders: quarantined } })
+            reporter.count("orders_quarantined", held.quarantined_ids.length)
+            // already in Medusa: the order stands as imported; Amazon's unreadable update is only reported
+            if (held.kept_ids.length) reporter.count("orders_malformed_update_ignored", held.kept_ids.length)
+          }
           const windowEnd = page.lastUpdatedBefore ? new Date(page.lastUpdatedBefore) : null
           cursorState = advanceCursor(cursorState, {
-            updated: orders.map((o) => o.amazon_updated_at),
+            updated,
             last: !paginationToken,
             window_end: windowEnd,
           })
@@ -178,8 +251,9 @@ export const importStoreOrdersStep = createStep(
       }
     } catch (error) {
       if (isAuthorizationLost(error)) {
-        const message = await markAuthorizationLost(amazon, input.store_id, amazonReason(error))
-        reporter.error({ code: "authorization_lost", message, fatal: true })
+        await reportAuthorizationLost(rowRun, amazonReason(error))
+      } else if (error instanceof MalformedPageError) {
+        reporter.error({ code: "malformed_page", message: error.message, fatal: true })
       } else {
         const mapped = toMedusaError(error, "read orders from Amazon")
         reporter.error({
@@ -209,13 +283,47 @@ export const importStoreOrdersStep = createStep(
   }
 )
 
-async function importRow(container: MedusaContainer, id: string, storeContext: StoreOrderContext, reporter: SyncRunReporter): Promise<void> {
+/** What the import of one row needs from its run, and what it tells the run. */
+type RowRun = {
+  container: MedusaContainer
+  store_id: string
+  store_context: StoreOrderContext
+  reporter: SyncRunReporter
+  /** set once Amazon refused the store's authorization: the store is marked, and no row asks Amazon again */
+  authorization_lost: boolean
+}
+
+async function reportAuthorizationLost(run: RowRun, reason: string): Promise<void> {
+  if (run.authorization_lost) return
+  run.authorization_lost = true
+  const amazon = run.container.resolve<AmazonModuleService>(AMAZON_MODULE)
+  const message = await markAuthorizationLost(amazon, run.store_id, reason)
+  run.reporter.error({ code: "authorization_lost", message, fatal: true })
+}
+
+/**
+ * One row into Medusa. A quarantined row (Amazon sent it malformed) is fetched again with getOrder first,
+ * and imported only when Amazon now sends it readable.
+ */
+async function importRow(run: RowRun, id: string, refetchFirst: boolean): Promise<void> {
+  const { container, reporter } = run
+  if (refetchFirst) {
+    if (run.authorization_lost) return
+    const { result: fetched } = await refetchAmazonOrderWorkflow(container).run({ input: { row_id: id } })
+    if (fetched.outcome === "authorization_lost") return reportAuthorizationLost(run, fetched.reason)
+    if (fetched.outcome !== "fetched") {
+      reporter.count(fetched.outcome === "malformed" ? "still_malformed" : "refetch_failed")
+      reporter.error({ code: fetched.outcome === "malformed" ? MALFORMED_ORDER : "refetch_failed", message: fetched.message, amazon_order_row_id: id })
+      return
+    }
+    reporter.count("refetched")
+  }
   try {
-    const { result } = await importAmazonOrderWorkflow(container).run({ input: { id, store_context: storeContext } })
+    const { result } = await importAmazonOrderWorkflow(container).run({ input: { id, store_context: run.store_context } })
     const key = counted[result.action]
     if (key) reporter.count(key)
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     reporter.count("failed")
     reporter.error({ code: "order_import_failed", message, amazon_order_row_id: id })
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[amazon] order import of ${id} failed: ${message}`)
