@@ -40,6 +40,18 @@ export function toMedusaError(error: unknown, action: string): unknown {
       `Amazon is throttling requests while trying to ${action}; nothing was lost — try again in a minute.`
     )
   }
+  if (error instanceof SpApiError && error.code === "MalformedResponse") {
+    return new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Could not ${action}: Amazon's answer was not valid JSON${error.attempts && error.attempts > 1 ? ` (${error.attempts} times)` : ""}${error.requestId ? ` [request id ${error.requestId}]` : ""}. Nothing was changed; the next run asks again.`
+    )
+  }
+  if (error instanceof SpApiError && error.code === "CorruptDocument") {
+    return new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Could not ${action}: the document Amazon sent could not be read completely (a cut-off transfer or corrupt gzip). Nothing of it was used; the next run reads it again.`
+    )
+  }
   if (error instanceof SpApiNetworkError) {
     return new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
