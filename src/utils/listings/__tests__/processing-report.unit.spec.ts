@@ -38,6 +38,58 @@ describe("readProcessingReport", () => {
     }
   )
 
+  it("reads what it does not know as safely as it can, and says so instead of crashing", () => {
+    const { outcomes, summary } = readProcessingReport(
+      {
+        header: { sellerId: "A1", version: "2.1", feedId: "1", somethingNew: { deep: [1, 2] } },
+        issues: [
+          { messageId: 1, code: "X1", severity: "CRITICAL", message: "a new kind of problem", extra: true },
+          { messageId: "2", code: "18027", severity: "WARNING", message: "price is high" },
+          { messageId: 99, code: "90000", severity: "ERROR", message: "a message we never sent" },
+          { messageId: 3, code: "77777", severity: "info", message: "an unknown code, informational" },
+        ],
+        summary: { errors: "1", messagesProcessed: 3, brandNewCounter: 7 },
+        items: [{ sku: "A", status: ["SOMETHING_NEW"] }],
+      },
+      [1, 2, 3]
+    )
+    expect(outcomes).toEqual([
+      {
+        messageId: 1,
+        accepted: false,
+        issues: [expect.objectContaining({ code: "X1", severity: "error", message: 'a new kind of problem (Amazon\'s severity "CRITICAL" is not one we know; counted as an error)' })],
+      },
+      { messageId: 2, accepted: true, issues: [expect.objectContaining({ code: "18027", severity: "warning" })] },
+      { messageId: 3, accepted: true, issues: [expect.objectContaining({ code: "77777", severity: "warning" })] },
+    ])
+    expect(summary).toEqual({
+      errors: "1",
+      messagesProcessed: 3,
+      brandNewCounter: 7,
+      unrecognized: [
+        'an issue of unknown severity "CRITICAL" (code X1) was counted as an error',
+        "an issue names message 99, which this feed did not have (a message we never sent)",
+      ],
+    })
+  })
+
+  it("counts an issue with an unreadable message id for the whole feed, and ignores a summary that is not an object", () => {
+    const { outcomes, summary } = readProcessingReport(
+      { issues: [{ messageId: { id: 1 }, severity: "ERROR", message: "which one?" }], summary: "3 processed" },
+      [1, 2]
+    )
+    expect(outcomes.map((o) => o.accepted)).toEqual([false, false])
+    expect(summary?.unrecognized).toEqual([
+      'summary is not an object ("3 processed"); ignored',
+      'an issue has the message id {"id":1}, which is not a number; it was counted for the whole feed',
+    ])
+  })
+
+  it("keeps Amazon's summary as it is when everything is known", () => {
+    expect(readProcessingReport({ issues: [], summary: { messagesProcessed: 1 } }, [1]).summary).toEqual({ messagesProcessed: 1 })
+    expect(readProcessingReport({}, [1]).summary).toBeNull()
+  })
+
   const withExample = existsSync(EXAMPLE) ? it : it.skip
   withExample("reads Amazon's own example report", () => {
     const { outcomes, summary } = readProcessingReport(JSON.parse(readFileSync(EXAMPLE, "utf8")), [3, 4, 5])
