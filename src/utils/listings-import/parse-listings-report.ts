@@ -21,7 +21,9 @@ export const SKU_COLUMN = "seller-sku"
  * Amazon's flat files are plain TSV (IANA text/tab-separated-values): fields never contain tabs or line
  * breaks and a `"` is a literal character — so quoting is off. With CSV quoting on, a title that starts
  * with `"` (`"Best" mug`, `12" pan`) would swallow every following line up to the next quote.
- * A line whose field count differs from the header's is reported with its line number and skipped.
+ * A line whose field count differs from the header's is reported with its line number and skipped, and so
+ * is a line with bytes its charset does not allow (decoded as U+FFFD): a SKU or title with a replaced
+ * character would be matched or created wrongly.
  */
 export async function* readListingsReport(source: Readable, decoding: ReportDecoderOptions): AsyncGenerator<ReportLine> {
   const parser = parse({
@@ -53,6 +55,12 @@ export async function* readListingsReport(source: Readable, decoding: ReportDeco
         yield { kind: "malformed", line: info.lines, reason: `has ${record.length} fields where the header has ${header.length}` }
         continue
       }
+      const undecodable = record.findIndex((cell) => cell.includes(REPLACEMENT))
+      if (undecodable !== -1) {
+        const column = header[undecodable] ?? `field ${undecodable + 1}`
+        yield { kind: "malformed", line: info.lines, reason: `has bytes that are not valid ${charsetName(decoder.charset())} in ${column} ("${shown(record[undecodable])}")` }
+        continue
+      }
       const cells: Record<string, string> = {}
       for (let i = 0; i < header.length; i++) cells[header[i]] = record[i] ?? ""
       yield { kind: "row", line: info.lines, cells }
@@ -63,6 +71,20 @@ export async function* readListingsReport(source: Readable, decoding: ReportDeco
     parser.destroy()
   }
   if (!header) throw new ReportFormatError("The report is empty: it has no header line.")
+}
+
+/** What a decoder puts where the bytes are not valid in its charset. */
+const REPLACEMENT = "\uFFFD"
+
+function charsetName(charset: string | null): string {
+  if (!charset) return "text"
+  return charset === "utf-8" ? "UTF-8" : charset === "windows-1252" ? "Windows-1252" : charset === "windows-31j" ? "Shift_JIS" : charset
+}
+
+/** The cell as a store owner can find it in the file: the undecodable bytes shown as "?". */
+function shown(cell: string): string {
+  const text = cell.replace(/\uFFFD/g, "?")
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }
 
 /** Trailing tabs after the last column are harmless. */

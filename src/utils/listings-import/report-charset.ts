@@ -36,7 +36,7 @@ const SNIFF_BYTES = 64
 /**
  * Bytes → text, streaming. Every charset Amazon uses agrees with ASCII on bytes below 0x80, so ASCII is
  * passed through until the first byte ≥ 0x80; there the charset is decided once: the declared one, else
- * UTF-8 when a BOM is present or the bytes from there on are valid UTF-8 (text in Windows-1252 or
+ * UTF-8 when a BOM is present or the SNIFF_BYTES from there on are valid UTF-8 (text in Windows-1252 or
  * Shift_JIS practically never is), else the fallback. A UTF-8 or UTF-16 BOM is honoured and dropped.
  * Memory: at most one chunk plus SNIFF_BYTES is held.
  */
@@ -77,7 +77,9 @@ export function createReportDecoder(options: ReportDecoderOptions): Transform & 
           pending = buffer
           return callback()
         }
-        choose(isUtf8(buffer.subarray(firstHigh), true) ? "utf-8" : options.fallback)
+        // only the window decides: one line with stray bytes further on must not turn a UTF-8 report into
+        // mojibake (that line is reported as undecodable instead — parse-listings-report.ts)
+        choose(isUtf8(buffer.subarray(firstHigh, firstHigh + SNIFF_BYTES), true) ? "utf-8" : options.fallback)
       }
       callback(null, decoder!.write(buffer))
     },

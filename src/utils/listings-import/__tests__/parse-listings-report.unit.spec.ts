@@ -51,6 +51,20 @@ describe("readListingsReport", () => {
     expect(await readAll(text)).toEqual([{ kind: "row", line: 2, cells: { "item-name": "Kaffeebecher Größe L", "seller-sku": "KB-L", price: "9,99" } }])
   })
 
+  it("reports a line with bytes its charset does not allow, naming the column, and goes on", async () => {
+    // UTF-8 (decided at "Größe"), then a line written in Windows-1252: 0xE9 alone is not UTF-8
+    const text = Buffer.concat([
+      Buffer.from(`${COLUMNS.join("\t")}\n${row("Becher Größe L — a long enough title to decide the charset", "", "KB-L", "1", "1", "", "Active")}\n`, "utf8"),
+      Buffer.from(row("Caf", "", "CAFE-1", "1", "1", "", "Active").replace("Caf", "Caf\xe9"), "latin1"),
+      Buffer.from(`\n${row("Tee", "", "TEA-1", "1", "1", "", "Active")}\n`, "utf8"),
+    ])
+    expect(await readAll(text)).toEqual([
+      expect.objectContaining({ kind: "row", line: 2 }),
+      { kind: "malformed", line: 3, reason: 'has bytes that are not valid UTF-8 in item-name ("Caf?")' },
+      expect.objectContaining({ kind: "row", line: 4, cells: expect.objectContaining({ "seller-sku": "TEA-1" }) }),
+    ])
+  })
+
   it("refuses a report without a seller-sku column (e.g. localized headers)", async () => {
     await expect(readAll("出品者SKU\t価格\nA\t1\n")).rejects.toThrow(ReportFormatError)
     await expect(readAll("")).rejects.toThrow(/empty/)

@@ -45,6 +45,14 @@ describe("createReportDecoder", () => {
     }
   })
 
+  it("stays UTF-8 when a stray byte comes after the window it decided on (that line is undecodable, not the report)", async () => {
+    const bytes = Buffer.concat([Buffer.from(`${header}Größe L — ${padding}`, "utf8"), Buffer.from([0x43, 0x61, 0x66, 0xe9]), Buffer.from("\tz\t1\n")])
+    const { text, charset } = await decode(bytes, { fallback: "windows-1252" }, 4096)
+    expect(charset).toBe("utf-8")
+    expect(text).toContain("Größe L")
+    expect(text).toContain("Caf\uFFFD\tz")
+  })
+
   it("falls back to Windows-1252 when the bytes are not UTF-8", async () => {
     const result = await decode(iconv.encode(german, "windows-1252"), { fallback: "windows-1252" })
     expect(result).toEqual({ text: german, charset: "windows-1252" })
