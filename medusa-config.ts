@@ -13,7 +13,13 @@ const REDIS_URL = process.env.REDIS_URL
 const redisModules = REDIS_URL
   ? [
       { key: Modules.CACHE, resolve: "@medusajs/medusa/cache-redis", options: { redisUrl: REDIS_URL } },
-      { key: Modules.EVENT_BUS, resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL } },
+      {
+        key: Modules.EVENT_BUS,
+        resolve: "@medusajs/medusa/event-bus-redis",
+        // BullMQ handles one event at a time per process by default: a sync the admin started ("sync
+        // now" runs in its event's subscriber, for minutes) would hold up every stock event behind it
+        options: { redisUrl: REDIS_URL, workerOptions: { concurrency: Number(process.env.MEDUSA_EVENT_CONCURRENCY ?? 20) } },
+      },
       {
         key: Modules.WORKFLOW_ENGINE,
         resolve: "@medusajs/medusa/workflow-engine-redis",

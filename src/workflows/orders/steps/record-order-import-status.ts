@@ -14,9 +14,12 @@ export const recordOrderImportStatusStep = createStep(
   async (input: RecordOrderImportStatusInput, { container }) => {
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const before = await amazon.retrieveAmazonOrder(input.row_id, { select: ["id", "import_status", "issues"] })
+    // a failure before an interrupted import was undone (its row lock still held by the dead process):
+    // the row stays "importing" — with the reason — so the next run undoes the partial order and imports it
+    const interrupted = input.import_status === "failed" && before.import_status === "importing"
     await amazon.updateAmazonOrders({
       id: input.row_id,
-      import_status: input.import_status,
+      import_status: interrupted ? "importing" : input.import_status,
       issues: (input.issues ?? null) as unknown as Record<string, unknown> | null,
     })
     return new StepResponse(input, { id: before.id, import_status: before.import_status, issues: before.issues })

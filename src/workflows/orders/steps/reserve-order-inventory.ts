@@ -50,7 +50,12 @@ export const reserveOrderInventoryStep = createStep(
     if (!wanted.length) return new StepResponse([] as string[], [] as string[])
 
     const itemIds = [...new Set(wanted.map((w) => w.inventory_item_id))].sort()
-    const created = await locking.execute(
+    // One key at a time, in sorted order: Redis' provider takes a list of keys all at once, so two orders
+    // with two items each can each hold one and wait for the other (and a timed-out wait leaves its half
+    // held until it expires). Nested single-key locks in one order cannot deadlock.
+    const underLocks = <T>(keys: string[], job: () => Promise<T>): Promise<T> =>
+      keys.length ? locking.execute(keys[0], () => underLocks(keys.slice(1), job), { timeout: 30 }) : job()
+    const created = await underLocks(
       itemIds.map((id) => `amazon-reserve:${id}`),
       async () => {
         const levels = await inventory.listInventoryLevels(
@@ -79,8 +84,7 @@ export const reserveOrderInventoryStep = createStep(
             description: "Amazon order",
           }))
         )
-      },
-      { timeout: 30 }
+      }
     )
     const ids = created.map((reservation) => reservation.id)
     return new StepResponse(ids, ids)
