@@ -4,6 +4,7 @@ import { benchListingsLatency } from "./listings-latency"
 import { benchListingsImport } from "./listings-import"
 import { benchOrders } from "./orders"
 import { benchSpApiClient } from "./sp-api-client"
+import { benchWorkers } from "./workers"
 
 /**
  * Runs every bench and prints one table: `npm run bench` (or `npx tsx bench/main.ts`).
@@ -15,6 +16,7 @@ const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "listings out", run: benchListings },
   { name: "listings out latency", run: benchListingsLatency },
   { name: "listings in", run: benchListingsImport },
+  { name: "scale-out", run: benchWorkers },
 ]
 
 async function main(): Promise<void> {
