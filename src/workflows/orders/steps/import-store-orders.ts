@@ -29,6 +29,7 @@ import { importAmazonOrderWorkflow } from "../import-amazon-order"
 import { quarantineAmazonOrdersWorkflow } from "../quarantine-amazon-orders"
 import { recordAmazonOrderFailureWorkflow } from "../record-amazon-order-failure"
 import { refetchAmazonOrderWorkflow } from "../refetch-amazon-order"
+import type { FetchedAmazonOrder } from "./fetch-amazon-order"
 import type { QuarantinedOrder } from "./quarantine-amazon-orders"
 import type { SealedAmazonOrder } from "./upsert-amazon-orders"
 import { loadStoreOrderContext, type StoreOrderContext } from "./load-order-import"
@@ -309,7 +310,14 @@ async function importRow(run: RowRun, id: string, refetchFirst: boolean): Promis
   const { container, reporter } = run
   if (refetchFirst) {
     if (run.authorization_lost) return
-    const { result: fetched } = await refetchAmazonOrderWorkflow(container).run({ input: { row_id: id } })
+    let fetched: FetchedAmazonOrder
+    try {
+      ;({ result: fetched } = await refetchAmazonOrderWorkflow(container).run({ input: { row_id: id } }))
+    } catch (error) {
+      reporter.count("refetch_failed")
+      reporter.error({ code: "refetch_failed", message: errorMessage(error), amazon_order_row_id: id })
+      return
+    }
     if (fetched.outcome === "authorization_lost") return reportAuthorizationLost(run, fetched.reason)
     if (fetched.outcome !== "fetched") {
       reporter.count(fetched.outcome === "malformed" ? "still_malformed" : "refetch_failed")

@@ -8,6 +8,7 @@ import { retryAmazonShipmentWorkflow } from "../../shipments/retry-amazon-shipme
 import { importAmazonOrderWorkflow } from "../import-amazon-order"
 import { recordAmazonOrderFailureWorkflow } from "../record-amazon-order-failure"
 import { refetchAmazonOrderWorkflow } from "../refetch-amazon-order"
+import type { FetchedAmazonOrder } from "./fetch-amazon-order"
 
 /** Workflow runs reject with serialized errors (plain objects with a message), not always Error instances. */
 function errorMessage(error: unknown): string {
@@ -32,7 +33,10 @@ export const retryOrderStep = createStep("amazon-retry-order", async (id: string
     (before.issues as Array<{ code?: string } | null>).some((issue) => issue?.code === MALFORMED_ORDER)
   let importable = true
   if (quarantined) {
-    const { result: fetched } = await refetchAmazonOrderWorkflow(container).run({ input: { row_id: id } })
+    const fetched = await refetchAmazonOrderWorkflow(container)
+      .run({ input: { row_id: id } })
+      .then(({ result }) => result)
+      .catch((error): FetchedAmazonOrder => ({ outcome: "unavailable", store_id: before.store_id, message: errorMessage(error) }))
     if (fetched.outcome === "authorization_lost") {
       await markAuthorizationLost(amazon, before.store_id, fetched.reason)
       importable = false
