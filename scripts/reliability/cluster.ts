@@ -12,7 +12,7 @@ const run = promisify(execFile)
 
 export type ProcessRole = "server" | "worker"
 
-type Member = { name: string; role: ProcessRole; port: number; child: ChildProcess | null; starts: number }
+type Member = { name: string; role: ProcessRole; port: number; child: ChildProcess | null; starts: number; restarting: boolean }
 
 export type ClusterOptions = {
   sandbox: SandboxHandle
@@ -33,8 +33,8 @@ export type MedusaCluster = {
   /** names of the worker processes: worker-1, worker-2 … */
   workers: string[]
   kill(name: string, signal?: NodeJS.Signals): void
-  /** the worker using the most CPU over the next second — the one mid-run, to kill */
-  busiestWorker(): Promise<string>
+  /** the running worker using the most CPU over the next second and a half — the one mid-run, to kill; null: none is up */
+  busiestWorker(): Promise<string | null>
   restart(name: string): Promise<void>
   /** runs a script of this repo with `medusa exec` against the cluster's database */
   exec(script: string, args?: string[], env?: Record<string, string>): Promise<string>
@@ -137,8 +137,8 @@ export async function startCluster(options: ClusterOptions): Promise<MedusaClust
   await run("npx", ["medusa", "db:migrate"], { cwd: root, env, maxBuffer: 64 << 20 })
   await run("npx", ["medusa", "user", "-e", "reliability@example.com", "-p", "reliability-password"], { cwd: root, env, maxBuffer: 16 << 20 })
 
-  const members: Member[] = [{ name: "server", role: "server", port: serverPort, child: null, starts: 0 }]
-  for (let i = 1; i <= options.workers; i++) members.push({ name: `worker-${i}`, role: "worker", port: await freePort(), child: null, starts: 0 })
+  const members: Member[] = [{ name: "server", role: "server", port: serverPort, child: null, starts: 0, restarting: false }]
+  for (let i = 1; i <= options.workers; i++) members.push({ name: `worker-${i}`, role: "worker", port: await freePort(), child: null, starts: 0, restarting: false })
 
   const start = async (member: Member) => {
     member.starts++
@@ -215,14 +215,19 @@ export async function startCluster(options: ClusterOptions): Promise<MedusaClust
       const before = await cpu()
       await new Promise((r) => setTimeout(r, 1500))
       const after = await cpu()
-      const workers = members.filter((m) => m.role === "worker" && m.child?.pid)
+      const workers = members.filter((m) => m.role === "worker" && m.child?.pid && !m.restarting)
       const used = (m: Member) => (after.get(m.child!.pid!) ?? 0) - (before.get(m.child!.pid!) ?? 0)
-      return workers.sort((a, b) => used(b) - used(a))[0]?.name ?? members[1].name
+      return workers.sort((a, b) => used(b) - used(a))[0]?.name ?? null
     },
     async restart(name) {
       const member = byName(name)
       if (member.child) signal(member, "SIGKILL")
-      await start(member)
+      member.restarting = true
+      try {
+        await start(member)
+      } finally {
+        member.restarting = false
+      }
     },
     async exec(script, args = [], extraEnv = {}) {
       const { stdout } = await run("npx", ["medusa", "exec", script, ...args], {

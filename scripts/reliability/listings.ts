@@ -38,7 +38,7 @@ async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void
 function sentQuantities(sandbox: Awaited<ReturnType<typeof startSandbox>>): Map<string, number[]> {
   const sent: Array<{ seq: number; sku: string; quantity: number }> = []
   const quantityOf = (value: unknown): number | null => {
-    const match = /"fulfillment_availability"[^\]]*?"quantity":(\d+)/.exec(JSON.stringify(value ?? {}))
+    const match = /fulfillment_availability"[^\]]*?"quantity":(\d+)/.exec(JSON.stringify(value ?? {}))
     return match ? Number(match[1]) : null
   }
   for (const request of sandbox.control.requests({ operation: "patchListingsItem" })) {
@@ -118,15 +118,20 @@ export async function listingsScenario(options: ListingsScenarioOptions): Promis
     const killAt = [...options.killAt].sort()
     const kills: string[] = []
     let made = 0
+    let killing = false
     const changes = Array.from({ length: options.changes }, (_, k) => ({ sku: skus[k % skus.length], quantity: 101 + k }))
     // two admin users at once; a SKU's changes stay in order because k % skus never repeats within a round
     await pool(changes, 2, async (change) => {
       await api.post(`/admin/inventory-items/${inventory[change.sku]}/location-levels/${locationId}`, { stocked_quantity: change.quantity })
       finalQuantity.set(change.sku, Math.max(finalQuantity.get(change.sku) ?? 0, change.quantity))
       made++
-      if (killAt.length && made >= killAt[0] * changes.length && cluster.workers.length) {
+      // one kill at a time (two admin users reach the mark together)
+      const due = !killing && killAt.length > 0 && made >= killAt[0] * changes.length
+      if (due) killing = true
+      const worker = due ? await cluster.busiestWorker() : null
+      if (due) killing = false
+      if (worker && killAt.length) {
         killAt.shift()
-        const worker = await cluster.busiestWorker()
         log(`listings: SIGKILL ${worker} after ${made} changes`)
         cluster.kill(worker)
         kills.push(`${worker}@${made}`)

@@ -6,7 +6,7 @@
  *      fault storm, workers killed with SIGKILL mid-run and restarted;
  *   3. listings: stock changes to Amazon under the same storm and kills.
  * Ends with one table and "N passed, N failed". Scale: RELIABILITY_SCALE=full (10,000 orders, 5,000
- * listing changes: the nightly run, ~1 h on 2 cores) or the default "ci" (a tenth of that).
+ * listing changes: the nightly run, ~1.5 h on 2 cores) or the default "ci" (300 orders, 300 changes: ~10 min).
  *
  * Needs the Postgres that scripts/with-postgres.mjs provides and a Redis (RELIABILITY_REDIS_URL,
  * default redis://127.0.0.1:6379/13 — that database is flushed).
@@ -54,7 +54,7 @@ async function main() {
   if (only.includes("orders")) {
     await runScenario("orders", () =>
       ordersScenario({
-        orders: Number(process.env.RELIABILITY_ORDERS ?? (full ? 10_000 : 1_000)),
+        orders: Number(process.env.RELIABILITY_ORDERS ?? (full ? 10_000 : 300)),
         workers: 2,
         killAt: [0.3, 0.6],
         storm: ISSUE_STORM,
@@ -67,7 +67,7 @@ async function main() {
   if (only.includes("listings")) {
     await runScenario("listings", () =>
       listingsScenario({
-        changes: Number(process.env.RELIABILITY_LISTING_CHANGES ?? (full ? 5_000 : 500)),
+        changes: Number(process.env.RELIABILITY_LISTING_CHANGES ?? (full ? 5_000 : 300)),
         skus: full ? 500 : 100,
         workers: 2,
         killAt: [0.3, 0.6],

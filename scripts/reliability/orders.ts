@@ -90,9 +90,9 @@ export async function ordersScenario(options: OrdersScenarioOptions): Promise<Sc
     let timedOut: string | null = null
     await poll(options.timeoutMs, async () => {
       done = await imported()
-      if (killAt.length && done >= killAt[0] * generated.length && cluster.workers.length) {
+      const worker = killAt.length && done >= killAt[0] * generated.length ? await cluster.busiestWorker() : null
+      if (worker) {
         killAt.shift()
-        const worker = await cluster.busiestWorker()
         log(`orders: SIGKILL ${worker} at ${done}/${generated.length}`)
         cluster.kill(worker)
         kills.push({ at: Date.now() - started, worker, imported: done })
