@@ -7,7 +7,7 @@ import { benchSpApiClient } from "./sp-api-client"
 import { benchWorkers } from "./workers"
 
 /**
- * Runs every bench and prints one table: `npm run bench` (or `npx tsx bench/main.ts`).
+ * Runs every bench and prints one table: `npm run bench` (or `npx tsx bench/main.ts`); BENCH_ONLY picks some.
  * Add a bench by appending an async function returning BenchRow[] to the list.
  */
 const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
@@ -19,9 +19,12 @@ const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "scale-out", run: benchWorkers },
 ]
 
+// BENCH_ONLY="scale-out,orders" runs only those (by name)
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim())
+
 async function main(): Promise<void> {
   const rows: BenchRow[] = []
-  for (const bench of benches) {
+  for (const bench of benches.filter((b) => !only || only.includes(b.name))) {
     try {
       rows.push(...(await bench.run()))
     } catch (error) {
