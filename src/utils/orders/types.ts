@@ -43,6 +43,7 @@ export type OrderIssue = {
     | "no_price"
     | "canceled_after_fulfillment"
     | "import_failed"
+    | "malformed_order"
   message: string
   sku?: string
 }

@@ -13,13 +13,15 @@ export type ListingTarget = {
 }
 
 /**
- * Where listings go: connected stores with a sales channel, and per store the
- * marketplaces where "sell here" and "export listings" are both on.
+ * Where listings go: stores with a sales channel that are connected — or paused by a lost authorization,
+ * whose outbox keeps following the catalog so that re-authorizing sends today's stock, not the stock of
+ * the day it stopped (sending skips stores that are not connected) — and per store the marketplaces
+ * where "sell here" and "export listings" are both on.
  */
 export async function loadListingTargets(container: MedusaContainer, storeIds?: string[]): Promise<ListingTarget[]> {
   const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
   const stores = await amazon.listAmazonStores(
-    { status: "connected", ...(storeIds ? { id: storeIds } : {}) },
+    { status: ["connected", "expired", "revoked"], ...(storeIds ? { id: storeIds } : {}) },
     { relations: ["marketplaces", "category_mappings"] }
   )
   return stores.flatMap((store) => {

@@ -117,7 +117,8 @@ export const sendListingChangesStep = createStep(
 
     /** Amazon's answer to a call: a lost authorization stops the run (and pauses the store), loudly. */
     async function onAmazonError(error: unknown, changeIds: string[]): Promise<void> {
-      await releaseToQueue(amazon, changeIds, error instanceof Error ? error.message : String(error))
+      // a lost authorization is not the change's fault: no attempt counted, no backoff after re-authorization
+      await releaseToQueue(amazon, changeIds, error instanceof Error ? error.message : String(error), !isAuthorizationLost(error))
       if (isAuthorizationLost(error)) {
         const message = await markAuthorizationLost(amazon, input.store_id, amazonReason(error))
         reporter.error({ code: "authorization_lost", message, fatal: true })

@@ -60,7 +60,9 @@ async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, mar
       store_id: storeId,
       marketplace_id: marketplaceIds,
       $or: [
-        { order_id: null, import_status: ["pending", "failed", "needs_attention"], amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+        { order_id: null, import_status: ["pending", "needs_attention"], amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+        // failed ones whatever their status: a quarantined (unreadable) order is stored as PENDING
+        { order_id: null, import_status: "failed" },
         // cut short by a crash: undone and imported again
         { import_status: "importing" },
         { order_id: { $ne: null }, amazon_status: "CANCELLED", import_status: { $ne: "canceled" } },
