@@ -6,7 +6,7 @@ import { pollListingFeedsWorkflow, sendQueuedListingChangesWorkflow } from "../.
 import { importDueAmazonOrdersWorkflow } from "../../src/workflows/orders/import-due-amazon-orders"
 import { confirmDueAmazonShipmentsWorkflow } from "../../src/workflows/shipments"
 import { createAdminHeaders } from "../helpers/admin"
-import { createProductWithStock, createWarehouse, waitFor } from "../helpers/catalog"
+import { createProductWithStock, createWarehouse, setStock, waitFor } from "../helpers/catalog"
 import { SANDBOX_EU, useSandbox } from "../helpers/sandbox"
 import { DEMO_SKUS, GERMANY, importOrders, ledger, medusaOrdersByAmazonId, setUpAmazonStore } from "../http/orders-setup"
 
@@ -183,6 +183,12 @@ medusaIntegrationTestRunner({
       await scheduledRuns()
       expect(sandbox().control.requests()).toEqual([])
       expect((await changes()).map((c) => c.status)).toEqual(["pending", "pending"])
+      // the catalog moves on while paused: the outbox follows it, so re-authorizing sends today's stock
+      await setStock(getContainer(), "AL-MUG", locationId, 3)
+      await waitFor(async () => (await changes()).filter((c) => c.status === "pending").length === 2 && (await changes()).some((c) => c.status === "superseded"), {
+        what: "the paused store's outbox to follow the stock change",
+      })
+      expect(sandbox().control.requests()).toEqual([])
 
       // re-authorized: the next send takes the queue at once (no backoff run up by the refused calls)
       await reauthorize(storeId)
@@ -196,10 +202,11 @@ medusaIntegrationTestRunner({
         { what: "the feed to be read", everyMs: 500 }
       )
       expect(await listing("AL-SHIRT")).toMatchObject({ status: "active", quantity: 5 })
-      expect(await listing("AL-MUG")).toMatchObject({ status: "active", quantity: 8 })
-      expect(sandbox().control.getListing(SANDBOX_EU.sellerId, GERMANY, "AL-MUG")).toMatchObject({ quantity: 8 })
+      expect(await listing("AL-MUG")).toMatchObject({ status: "active", quantity: 3 })
+      expect(sandbox().control.getListing(SANDBOX_EU.sellerId, GERMANY, "AL-MUG")).toMatchObject({ quantity: 3 })
       expect((await changes()).map((c) => [c.sku, c.status]).sort()).toEqual([
         ["AL-MUG", "accepted"],
+        ["AL-MUG", "superseded"],
         ["AL-SHIRT", "accepted"],
       ])
       expect(sandbox().control.requests({ operation: "createFeed" })).toHaveLength(1)
