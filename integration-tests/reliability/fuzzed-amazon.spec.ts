@@ -236,9 +236,9 @@ medusaIntegrationTestRunner({
         expect(await state()).toEqual(unread)
 
         for (const [operation, kind, said] of [
-          ["getFeed", "malformed", /MalformedResponse: The response body could not be parsed/],
-          ["getFeedDocument", "malformed", /MalformedResponse: The response body could not be parsed/],
-          ["downloadDocument", "truncated-gzip", /CorruptDocument: The document could not be read completely/],
+          ["getFeed", "malformed", /Could not read the result of feed \S+: Amazon's answer was not valid JSON/],
+          ["getFeedDocument", "malformed", /Could not read the result of feed \S+: Amazon's answer was not valid JSON/],
+          ["downloadDocument", "truncated-gzip", /Could not read the result of feed \S+: the document Amazon sent could not be read completely/],
         ] as const) {
           sandbox().control.clearFaults()
           sandbox().control.addFault({ operation, kind })

@@ -3,7 +3,7 @@ import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { feedDocumentId, feedId } from "../../../lib/sp-api"
 import { MalformedProcessingReportError, readProcessingReport } from "../../../utils/listings/processing-report"
-import { amazonReason, isAuthorizationLost } from "../../../utils/sp-api-errors"
+import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils/sp-api-errors"
 import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
 import { SpApiError } from "../../../lib/sp-api"
 import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
@@ -77,12 +77,15 @@ export const pollListingFeedsStep = createStep(
         result.accepted += accepted.length
         result.rejected += rejected.length
         result.finished++
+        // read as safely as it could be; what did not fit is said on the run, not only on the feed row
+        for (const note of summary?.unrecognized ?? []) result.errors.push(`Feed ${feed.amazon_feed_id}: processing report read with a reservation: ${note}`)
       } catch (error) {
         if (isAuthorizationLost(error)) {
           result.errors.push(await markAuthorizationLost(amazon, input.store_id, amazonReason(error)))
           break
         }
-        const message = error instanceof SpApiError ? amazonReason(error) : error instanceof Error ? error.message : String(error)
+        const mapped = toMedusaError(error, `read the result of feed ${feed.amazon_feed_id}`)
+        const message = mapped instanceof Error ? mapped.message : error instanceof SpApiError ? amazonReason(error) : String(error)
         result.errors.push(`Feed ${feed.amazon_feed_id}: ${message}`)
         await amazon.updateAmazonFeeds({ id: feed.id, error: message })
       }

@@ -19,6 +19,7 @@ import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
 import { SyncRunReporter } from "../../../utils/sync-run-reporter"
 import { loadAttributeValues } from "../lib/attribute-values"
 import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
+import { readPatchAnswer } from "../../../utils/listings/patch-answer"
 import { matchAsins } from "../lib/match-asins"
 
 export type SendListingChangesInput = {
@@ -187,14 +188,8 @@ export const sendListingChangesStep = createStep(
               issueLocale: "en_US",
               body: { productType: change.payload.product_type, patches: offerPatches(change.payload) },
             })
-            const issues: ListingIssue[] = (answer.issues ?? []).map((issue) => ({
-              source: "amazon",
-              code: issue.code,
-              severity: issue.severity === "ERROR" ? "error" : "warning",
-              message: issue.message,
-              ...(issue.attributeNames?.length ? { field: `amazon:${issue.attributeNames.join(",")}` } : {}),
-            }))
-            if (answer.status === "ACCEPTED") {
+            const { accepted, issues } = readPatchAnswer(answer)
+            if (accepted) {
               await recordAccepted(amazonService, [{ change, issues }], null)
               run.count("accepted_fast_path")
             } else {
