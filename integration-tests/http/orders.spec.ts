@@ -168,6 +168,8 @@ medusaIntegrationTestRunner({
       const row = await seeded((r) => r.amazon_status === "UNSHIPPED")
       expect(row.import_status).toBe("imported")
       const partial = row.order_id!
+      const partialCollections = ((await medusaOrder(getContainer(), partial, ["payment_collections.id"])).payment_collections as Array<{ id: string }>).map((c) => c.id)
+      expect(partialCollections).toHaveLength(1)
       expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 2)
       // what a SIGKILL between "order made" and "import finished" leaves behind; and one killed before the order existed
       await amazon().updateAmazonOrders({ id: row.id, import_status: "importing" })
@@ -181,8 +183,9 @@ medusaIntegrationTestRunner({
       expect(again).toMatchObject({ import_status: "imported", issues: null })
       expect(again.order_id).not.toBe(partial)
       expect((await medusaOrdersByAmazonId(getContainer())).get(row.amazon_order_id)).toEqual([again.order_id])
-      // the partial order's reservations went with it
+      // the partial order's reservations and payment went with it
       expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 2)
+      expect(await getContainer().resolve(Modules.PAYMENT).listPaymentCollections({ id: partialCollections })).toEqual([])
       const otherAgain = await ledgerRow(getContainer(), storeId, other.amazon_order_id)
       expect(otherAgain.import_status).toBe("imported")
       expect((await medusaOrdersByAmazonId(getContainer())).get(other.amazon_order_id)).toEqual([otherAgain.order_id])

@@ -129,6 +129,11 @@ export async function ordersScenario(options: OrdersScenarioOptions): Promise<Sc
          select 1 from order_payment_collection l where l.order_id = o.id and l.deleted_at is null)`,
       [generated]
     )
+    const [orphanPayments] = await q(
+      `select count(*)::int as n from payment_collection pc where pc.deleted_at is null and not exists (
+         select 1 from order_payment_collection l join "order" o on o.id = l.order_id and o.deleted_at is null
+         where l.payment_collection_id = pc.id and l.deleted_at is null)`
+    )
     const [unlinked] = await q(
       `select count(*)::int as n from amazon_order a where a.deleted_at is null and a.amazon_order_id = any($1)
          and (a.order_id is null or not exists (select 1 from "order" o where o.id = a.order_id and o.deleted_at is null))`,
@@ -145,7 +150,7 @@ export async function ordersScenario(options: OrdersScenarioOptions): Promise<Sc
     const validation = sandbox.control.validationErrors().length
 
     const missing = generated.length - present.n
-    const ok = !timedOut && duplicates.n === 0 && missing === 0 && withoutReservation.n === 0 && withoutPayment.n === 0 && unlinked.n === 0 && validation === 0
+    const ok = !timedOut && duplicates.n === 0 && missing === 0 && withoutReservation.n === 0 && withoutPayment.n === 0 && orphanPayments.n === 0 && unlinked.n === 0 && validation === 0
     return {
       name: `orders × ${options.workers} worker(s)`,
       ok,
@@ -158,6 +163,7 @@ export async function ordersScenario(options: OrdersScenarioOptions): Promise<Sc
         missing,
         without_reservation: withoutReservation.n,
         without_payment: withoutPayment.n,
+        payments_without_live_order: orphanPayments.n,
         ledger_unlinked: unlinked.n,
         partial_imports_undone: undone.n,
         imports_retried_after_dead_locks: waitedForDeadLocks,

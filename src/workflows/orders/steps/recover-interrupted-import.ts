@@ -8,7 +8,8 @@ export type RecoverInterruptedImportInput = { id: string }
 /**
  * A row left "importing" was cut short by a crash (a killed worker, a restart) somewhere between the
  * ledger naming its order and the import finishing: the order may not exist, or exist without its
- * reservations, payment or status. Whatever was made goes — its reservations released, the order deleted —
+ * reservations, payment or status. Whatever was made goes — its reservations released, its payment
+ * collection unlinked and deleted, the order deleted —
  * and the row is pending again, so the same run imports it in full. The caller holds the row's lock, so a
  * live import is never mistaken for a dead one.
  * No compensation: the partial order is not worth bringing back.
@@ -26,6 +27,21 @@ export const recoverInterruptedImportStep = createStep(
       if (order) {
         const lineItemIds = (order.items ?? []).map((item) => item.id)
         if (lineItemIds.length) await container.resolve(Modules.INVENTORY).deleteReservationItemsByLineItem(lineItemIds)
+        // the payment recorded for it (if the import got that far) goes with it, link first
+        const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order",
+          fields: ["id", "payment_collections.id"],
+          filters: { id: order.id },
+        })
+        const collectionIds = ((data[0] as { payment_collections?: Array<{ id: string } | null> } | undefined)?.payment_collections ?? [])
+          .filter((c): c is { id: string } => !!c)
+          .map((c) => c.id)
+        if (collectionIds.length) {
+          await container
+            .resolve(ContainerRegistrationKeys.LINK)
+            .dismiss(collectionIds.map((id) => ({ [Modules.ORDER]: { order_id: order.id }, [Modules.PAYMENT]: { payment_collection_id: id } })))
+          await container.resolve(Modules.PAYMENT).deletePaymentCollections(collectionIds)
+        }
         await orderModule.deleteOrders([order.id])
       }
     }
