@@ -1,7 +1,10 @@
 import { startSandbox } from "../sandbox/server"
 import { checkIdentifier } from "../src/utils/listings/gtin"
 import type { BenchRow } from "./bench-row"
-import { startBenchApp } from "./lib/medusa-app"
+import { mkdtempSync } from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { startCluster } from "../scripts/reliability/cluster"
 
 /**
  * Listings out, end to end: a stock change made through Medusa's admin API
@@ -34,7 +37,8 @@ export async function benchListingsLatency(): Promise<BenchRow[]> {
   sandbox.control.addCatalogItems(
     Array.from({ length: SKUS }, (_, i) => ({ asin: `B0LAT${String(i).padStart(5, "0")}`, identifiers: { EAN: [ean(i)] }, title: `Latency ${i}`, brand: "Bench", productType: "PRODUCT" }))
   )
-  const app = await startBenchApp(sandbox)
+  // one Medusa process in shared mode (no Redis), as `npm run dev` runs it
+  const app = await startCluster({ sandbox, workers: 0, logDir: mkdtempSync(path.join(os.tmpdir(), "amazon-bench-latency-")), env: { LOG_LEVEL: "error" } })
   const rows: BenchRow[] = []
   try {
     const { api } = app
