@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto"
 import type { ProductIdType, StoreSettings } from "../../modules/amazon/types"
 import { checkIdentifier } from "./gtin"
+import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax } from "./price"
 
 /** What we know of a Medusa variant, as the listing needs it (loaded in bulk by the compute step). */
 export type VariantFacts = {
@@ -16,8 +17,8 @@ export type VariantFacts = {
   manage_inventory: boolean
   /** sellable units across the sales channel's locations (stocked − reserved); null when not managed */
   available: number | null
-  /** prices of the variant: currency and (optional) region rule */
-  prices: Array<{ amount: number; currency_code: string; region_id?: string | null }>
+  /** prices of the variant: currency, (optional) region rule, and what marks another audience's price (price.ts) */
+  prices: PriceFact[]
   product: {
     id: string
     title: string
@@ -32,6 +33,8 @@ export type ListingContext = {
   marketplace_id: string
   currency_code: string
   region_id: string | null
+  /** Medusa's tax inclusivity for this region/currency vs Amazon's for the marketplace (price.ts) */
+  tax: PriceTax
   product_id_type: ProductIdType
   product_id_attribute: string
   settings: Pick<StoreSettings, "stock_buffer" | "handling_time_days">
@@ -104,13 +107,14 @@ function fieldLabel(attribute: string): string {
   return attribute.startsWith("metadata.") ? `metadata key "${attribute.slice(9)}"` : (FIELD_LABELS[attribute] ?? attribute)
 }
 
-/** The variant's price in the marketplace currency: a region price for the marketplace's region wins. */
+/**
+ * The variant's price as Amazon should show it: the base price in the marketplace currency (a region
+ * price for the marketplace's region wins; price lists never), with or without tax as the marketplace
+ * expects, rounded to the currency.
+ */
 export function pickPrice(variant: VariantFacts, ctx: ListingContext): number | null {
-  const inCurrency = variant.prices.filter((p) => p.currency_code.toLowerCase() === ctx.currency_code.toLowerCase())
-  const regional = ctx.region_id ? inCurrency.find((p) => p.region_id === ctx.region_id) : undefined
-  const plain = inCurrency.find((p) => !p.region_id)
-  const price = regional ?? plain
-  return price ? Number(price.amount) : null
+  const price = pickBasePrice(variant.prices, ctx.currency_code, ctx.region_id)
+  return price ? amazonPrice(price, ctx.tax) : null
 }
 
 /**

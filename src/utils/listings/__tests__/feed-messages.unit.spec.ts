@@ -12,6 +12,7 @@ const ctx: ListingContext = {
   marketplace_id: "A1PA6795UKMFR9",
   currency_code: "eur",
   region_id: null,
+  tax: { region_inclusive: null, currency_inclusive: true, marketplace_inclusive: true, rate_percent: 19, country_code: "DE" },
   product_id_type: "EAN",
   product_id_attribute: "barcode",
   settings: { stock_buffer: 0, handling_time_days: 2 },

@@ -4,6 +4,7 @@ import type AmazonModuleService from "../../../modules/amazon/service"
 import { DEFAULT_STORE_SETTINGS, type ProductIdType, type StoreSettings } from "../../../modules/amazon/types"
 import { getMarketplace } from "../../../lib/sp-api"
 import type { ListingContext } from "../../../utils/listings/desired-listing"
+import { loadPriceTax } from "./load-price-tax"
 
 export type ListingTarget = {
   store_id: string
@@ -24,6 +25,13 @@ export async function loadListingTargets(container: MedusaContainer, storeIds?: 
     { status: ["connected", "expired", "revoked"], ...(storeIds ? { id: storeIds } : {}) },
     { relations: ["marketplaces", "category_mappings"] }
   )
+  const taxTargets = stores.flatMap((store) =>
+    (store.marketplaces ?? []).flatMap((m) => {
+      const facts = m ? getMarketplace(m.marketplace_id) : undefined
+      return m && facts ? [{ key: `${store.id}|${m.marketplace_id}`, marketplace_id: m.marketplace_id, country_code: facts.country_code, currency_code: facts.currency_code, region_id: m.region_id }] : []
+    })
+  )
+  const taxByMarketplace = await loadPriceTax(container, taxTargets)
   return stores.flatMap((store) => {
     if (!store.sales_channel_id) return []
     const settings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
@@ -41,6 +49,13 @@ export async function loadListingTargets(container: MedusaContainer, storeIds?: 
           marketplace_id: m.marketplace_id,
           currency_code: facts?.currency_code ?? "EUR",
           region_id: m.region_id,
+          tax: taxByMarketplace.get(`${store.id}|${m.marketplace_id}`) ?? {
+            region_inclusive: null,
+            currency_inclusive: null,
+            marketplace_inclusive: true,
+            rate_percent: null,
+            country_code: facts?.country_code ?? "??",
+          },
           product_id_type: store.product_id_type as ProductIdType,
           product_id_attribute: store.product_id_attribute,
           settings,

@@ -21,6 +21,8 @@ const VARIANT_FIELDS = [
   "prices.amount",
   "prices.currency_code",
   "prices.rules_count",
+  "prices.price_list_id",
+  "prices.min_quantity",
   "prices.price_rules.attribute",
   "prices.price_rules.value",
 ]
@@ -46,6 +48,8 @@ type RawVariant = {
   prices?: Array<{
     amount: number
     currency_code: string
+    price_list_id?: string | null
+    min_quantity?: number | string | null
     rules_count?: number | null
     price_rules?: Array<{ attribute: string; value: string } | null> | null
   } | null> | null
@@ -54,8 +58,9 @@ type RawVariant = {
 /**
  * The variants' facts in one query, and their availability in one sales
  * channel (stocked − reserved across the channel's locations, Medusa's own
- * computation). Prices with rules other than a region are left out: price
- * lists and customer-group prices are not Amazon's business.
+ * computation). Every price comes with what marks another audience's price
+ * (price list, customer-group rule, quantity tier): pickBasePrice (price.ts)
+ * leaves those out.
  */
 export async function loadVariantFacts(
   container: MedusaContainer,
@@ -72,9 +77,17 @@ export async function loadVariantFacts(
     const prices = (variant.prices ?? []).flatMap((price) => {
       if (!price) return []
       const rules = (price.price_rules ?? []).filter((r): r is { attribute: string; value: string } => !!r)
-      if (rules.some((r) => r.attribute !== "region_id")) return []
       const region = rules.find((r) => r.attribute === "region_id")?.value ?? null
-      return [{ amount: Number(price.amount), currency_code: price.currency_code, region_id: region }]
+      return [
+        {
+          amount: Number(price.amount),
+          currency_code: price.currency_code,
+          region_id: region,
+          price_list_id: price.price_list_id ?? null,
+          other_rules: rules.filter((r) => r.attribute !== "region_id").map((r) => r.attribute),
+          min_quantity: price.min_quantity === null || price.min_quantity === undefined ? null : Number(price.min_quantity),
+        },
+      ]
     })
     facts.set(variant.id, {
       id: variant.id,
