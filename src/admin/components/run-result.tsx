@@ -19,7 +19,8 @@ export function RunResult({
       </Text>
     )
   }
-  const color = GOOD.has(run.status) ? "green" : BAD.has(run.status) ? "red" : "blue"
+  // skipped: another run of the same kind was under way and did the work — neither a failure nor news
+  const color = GOOD.has(run.status) ? "green" : BAD.has(run.status) ? "red" : run.status === "skipped" ? "grey" : "blue"
   const counts = formatCounts(run.counts)
   return (
     <div className="flex flex-wrap items-center gap-x-2 gap-y-1">

@@ -17,6 +17,7 @@ export const listingsImportStrings = {
     succeeded: "Succeeded",
     failed: "Failed",
     canceled: "Canceled",
+    skipped: "Joined the running import",
   } as Record<string, string>,
   counts: {
     linked: "linked",

@@ -253,8 +253,12 @@ export const listingsStrings = {
     empty: "No send yet. Changes go out within a minute of being queued, or click Send now.",
     loadError: "The sync runs could not be loaded.",
     status: (status: string) =>
-      ({ queued: "Queued", running: "Running", succeeded: "Succeeded", failed: "Failed", canceled: "Canceled" })[status] ??
+      ({ queued: "Queued", running: "Running", succeeded: "Succeeded", failed: "Failed", canceled: "Canceled", skipped: "Joined" })[status] ??
       status,
+    /** a "Send now" (or a scheduled send) that met a send already under way: that send took it */
+    joined: "A send was already running; it took this request and sends what is queued. Nothing went wrong.",
+    joinedStarted: "A send is already running",
+    joinedHint: "Following that send: it picks up everything queued while it runs.",
     trigger: (trigger: string) =>
       ({ manual: "Send now", schedule: "Every minute", event: "After a change" })[trigger] ?? trigger,
     started_at: "Started",

@@ -14,6 +14,8 @@ export const ordersStrings = {
     importing: "Importing…",
     importQueued: "Import started",
     importQueuedDescription: "New and changed Amazon orders are on their way; this list refreshes by itself.",
+    importJoined: "An import is already running",
+    importJoinedDescription: "It brings in the new and changed orders; this list refreshes by itself.",
     loadError: "The orders could not be loaded",
     lastRun: (when: string) => `Last import ${when}`,
     neverRun: "Not imported yet",

@@ -120,7 +120,8 @@ export type AmazonDryRun = {
 export type ResolveHeldBody = { action: "release" | "discard" }
 export type ResolveHeldResponse = { released: number; discarded: number }
 
-export type AmazonSyncRunStatus = "queued" | "running" | "succeeded" | "failed" | "canceled"
+/** skipped: another run of the same kind was already under way and did the work (joined_run_id names it) */
+export type AmazonSyncRunStatus = "queued" | "running" | "succeeded" | "failed" | "canceled" | "skipped"
 
 export type AmazonSyncRun = {
   id: string
@@ -128,6 +129,10 @@ export type AmazonSyncRun = {
   type: string
   trigger: string
   status: AmazonSyncRunStatus
+  /** the run already under way that this request joined */
+  joined_run_id?: string | null
+  /** POST …/sync only: true when the answer is a run that was already under way (nothing new was queued) */
+  joined?: boolean
   progress: { done: number; total: number | null }
   eta_seconds: number | null
   counts: Record<string, unknown> | null

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
-import { holdStoreLockStep, releaseStoreLockStep } from "../sync/steps/store-lock"
+import { holdStoreLockStep, releaseStoreLockStep, storeLockKey } from "../sync/steps/store-lock"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import type { SyncWorkflowInput } from "../sync/sync-workflows"
 import { checkListingWorkStep } from "./steps/check-listing-work"
@@ -22,19 +22,21 @@ export type SendListingChangesWorkflowInput = SyncWorkflowInput & {
 }
 
 export const sendListingChangesWorkflow = createWorkflow("send-amazon-listing-changes", (input: SendListingChangesWorkflowInput) => {
-  const lockKey = transform({ input }, ({ input }) => `amazon:listings:${input.store_id}`)
-  // a sender woken while another holds the lock waits for it: changes queued in its last moments are not left for the cron
-  // "sync now" (a queued run) waits its turn too
+  const lockKey = transform({ input }, ({ input }) => storeLockKey("listings", input.store_id)!)
+  // a sender woken while another holds the lock waits for it: changes queued in its last moments are not left for the cron.
+  // "sync now" (a queued run) joins the send under way instead: it is recorded skipped, naming that send, which picks up
+  // whatever is queued while it runs
   const held = holdStoreLockStep(
     transform({ input, lockKey }, ({ input, lockKey }) => ({
       key: lockKey,
       max_hold_seconds: LOCK_MAX_HOLD_SECONDS,
       wait_seconds: input.lock_wait_seconds ?? (input.run_id ? 60 : 0),
       on_busy: "fail" as const,
+      ...(input.run_id ? { sync_run: { id: input.run_id, store_id: input.store_id, type: "listings" as const } } : {}),
     }))
   )
   const hasWork = checkListingWorkStep(transform({ input }, ({ input }) => input.store_id))
-  const finished = when({ input, hasWork }, ({ input, hasWork }) => hasWork || !!input.run_id).then(() => {
+  const finished = when({ input, hasWork, held }, ({ input, hasWork, held }) => held.acquired && (hasWork || !!input.run_id)).then(() => {
     const run = beginSyncRunStep(
       transform({ input }, ({ input }) => ({ store_id: input.store_id, type: "listings" as const, trigger: input.trigger, run_id: input.run_id }))
     )

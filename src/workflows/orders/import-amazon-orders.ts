@@ -3,7 +3,7 @@ import { beginSyncRunStep } from "../sync/steps/begin-sync-run"
 import { finishSyncRunStep } from "../sync/steps/finish-sync-run"
 import { registerSyncWorkflow, type SyncWorkflowInput } from "../sync/sync-workflows"
 import { DEFAULT_ORDERS_RUN_BUDGET_MS, importStoreOrdersStep } from "./steps/import-store-orders"
-import { holdStoreLockStep, releaseStoreLockStep } from "../sync/steps/store-lock"
+import { holdStoreLockStep, releaseStoreLockStep, storeLockKey } from "../sync/steps/store-lock"
 
 export type ImportAmazonOrdersInput = SyncWorkflowInput & {
   /** ms a run may take (default 4 minutes) — tests and the bench change it */
@@ -31,8 +31,10 @@ export const importAmazonOrdersWorkflow = createWorkflow("import-amazon-orders",
   )
   const held = holdStoreLockStep(
     transform({ input, run }, ({ input, run }) => ({
-      key: `amazon-orders:${input.store_id}`,
+      key: storeLockKey("orders", input.store_id)!,
       owner_id: run.id,
+      // busy: this run is recorded skipped, naming the run that holds it (never failed)
+      sync_run: { id: run.id, store_id: input.store_id, type: "orders" as const },
       // renewed while the run lives; a run that never lets go is cut off after its budget and a margin
       max_hold_seconds: Math.ceil((input.budget_ms ?? DEFAULT_ORDERS_RUN_BUDGET_MS) / 1000) + 120,
     }))

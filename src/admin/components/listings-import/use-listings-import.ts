@@ -4,7 +4,7 @@ import { sdk } from "../../lib/sdk"
 
 export type ListingsImportRun = {
   id: string
-  status: "queued" | "running" | "succeeded" | "failed" | "canceled"
+  status: "queued" | "running" | "succeeded" | "failed" | "canceled" | "skipped"
   trigger: string
   progress: { done: number; total: number | null }
   eta_seconds: number | null

@@ -18,6 +18,8 @@ const COLORS: Record<string, "green" | "red" | "blue" | "grey" | "orange"> = {
   succeeded: "green",
   failed: "red",
   canceled: "orange",
+  // another send was under way and took the request: not a failure
+  skipped: "grey",
 }
 const ACTIVE = new Set(["queued", "running"])
 const SHOWN_RUNS = 10
@@ -26,7 +28,7 @@ const SHOWN_RUNS = 10
 function isIdle(run: AmazonSyncRun): boolean {
   return (
     run.trigger === "schedule" &&
-    run.status === "succeeded" &&
+    (run.status === "succeeded" || run.status === "skipped") &&
     !(run.errors ?? []).length &&
     !Object.values(run.counts ?? {}).some((v) => typeof v === "number" && v > 0)
   )
@@ -110,6 +112,10 @@ export function SendNowButton({ storeId, disabled }: { storeId: string; disabled
   const [runId, setRunId] = useState<string | null>(null)
   const { data } = useAmazonSyncRun(runId)
   const run = data?.amazon_sync_run
+  // our request joined a send under way: follow that send instead (it does the work)
+  useEffect(() => {
+    if (run?.status === "skipped" && run.joined_run_id) setRunId(run.joined_run_id)
+  }, [run])
   // a run left queued (another send held the lock) does not block the button for good
   const busy = start.isPending || Boolean(run && ACTIVE.has(run.status) && !isStaleQueued(run))
 
@@ -127,7 +133,8 @@ export function SendNowButton({ storeId, disabled }: { storeId: string; disabled
     start.mutate(undefined, {
       onSuccess: ({ amazon_sync_run }) => {
         setRunId(amazon_sync_run.id)
-        toast.info(s.runs.started, { description: s.runs.sendNowHint })
+        if (amazon_sync_run.joined) toast.info(s.runs.joinedStarted, { description: s.runs.joinedHint })
+        else toast.info(s.runs.started, { description: s.runs.sendNowHint })
       },
       onError: (error) => {
         const { title, description } = errorToast(error)
@@ -229,6 +236,13 @@ export function SyncRunsPanel({ storeId }: { storeId: string }) {
 
 function RunOutcome({ run }: { run: AmazonSyncRun }) {
   if (ACTIVE.has(run.status)) return <RunProgress run={run} />
+  if (run.status === "skipped") {
+    return (
+      <Text size="small" leading="compact" className="text-ui-fg-subtle">
+        {s.runs.joined}
+      </Text>
+    )
+  }
   const counts = formatRunCounts(run.counts)
   const errors = run.errors ?? []
   return (

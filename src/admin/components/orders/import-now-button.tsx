@@ -17,8 +17,9 @@ export function ImportNowButton({ storeId, disabled }: { storeId: string; disabl
 
   const onClick = () =>
     start.mutate(undefined, {
-      onSuccess: () => {
-        toast.success(s.page.importQueued, { description: s.page.importQueuedDescription })
+      onSuccess: ({ amazon_sync_run }) => {
+        if (amazon_sync_run.joined) toast.info(s.page.importJoined, { description: s.page.importJoinedDescription })
+        else toast.success(s.page.importQueued, { description: s.page.importQueuedDescription })
         setTimeout(() => void queryClient.invalidateQueries({ queryKey: orderKeys.store(storeId) }), 5_000)
       },
       onError: (error) => toast.error(errorToast(error).title, { description: errorToast(error).description }),

@@ -56,6 +56,7 @@ export const AMAZON_SYNC_RUN_FIELDS = [
   "type",
   "trigger",
   "status",
+  "joined_run_id",
   "progress_done",
   "progress_total",
   "eta_seconds",

@@ -162,7 +162,7 @@ export type AdminRequestAmazonSyncType = z.infer<typeof AdminRequestAmazonSync>
 
 export const AdminGetSyncRunsParams = createFindParams({ limit: 20, offset: 0 }).extend({
   type: z.enum(["orders", "listings", "listings_import", "shipments", "reconcile", "health", "purge"]).optional(),
-  status: z.enum(["queued", "running", "succeeded", "failed", "canceled"]).optional(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "canceled", "skipped"]).optional(),
 })
 
 export const AdminGetAmazonListingsParams = createFindParams({ limit: 50, offset: 0 }).extend({

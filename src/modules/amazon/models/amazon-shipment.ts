@@ -29,6 +29,8 @@ const AmazonShipment = model
     { on: ["fulfillment_id"], unique: true },
     { on: ["store_id", "status"] },
     { on: ["store_id", "amazon_order_id"] },
+    // two packages of one order can never share a number, even when their events arrive at once (no soft-delete filter)
+    { on: ["store_id", "amazon_order_id", "package_reference_id"], unique: true, where: null },
   ])
 
 export default AmazonShipment

@@ -8,7 +8,10 @@ const AmazonSyncRun = model
     marketplace_id: model.text().nullable(),
     type: model.enum(["orders", "listings", "listings_import", "shipments", "reconcile", "health", "purge"]),
     trigger: model.enum(["schedule", "manual", "event"]).default("manual"),
-    status: model.enum(["queued", "running", "succeeded", "failed", "canceled"]).default("queued"),
+    /** skipped: another run of the same flow held the store's lock and did this run's work (see joined_run_id) */
+    status: model.enum(["queued", "running", "succeeded", "failed", "canceled", "skipped"]).default("queued"),
+    /** the run that was already running when this one was asked for, and took its work */
+    joined_run_id: model.text().nullable(),
     progress_done: model.number().default(0),
     /** null while unknown (e.g. before the first page of orders) */
     progress_total: model.number().nullable(),

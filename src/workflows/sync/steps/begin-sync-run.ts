@@ -15,8 +15,9 @@ export type BeginSyncRunInput = {
   run_id?: string
 }
 
-/** A run that has written nothing for this long while "running" belonged to a process that died. */
-export const INTERRUPTED_AFTER_MS = 5 * 60 * 1000
+import { INTERRUPTED_AFTER_MS } from "../lib/running-sync-run"
+
+export { INTERRUPTED_AFTER_MS }
 
 /**
  * Runs of the same store and flow left "running" by a process that died (killed worker, restart): they

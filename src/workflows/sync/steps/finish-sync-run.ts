@@ -11,14 +11,18 @@ export type FinishSyncRunInput = {
   progress?: { done: number; total: number | null }
 }
 
-/** Closes a run with its counts and errors — what the admin shows as the result. */
+/**
+ * Closes a run with its counts and errors — what the admin shows as the result. A run recorded `skipped`
+ * (another run of its flow held the lock) stays skipped.
+ */
 export const finishSyncRunStep = createStep(
   "amazon-finish-sync-run",
   async (input: FinishSyncRunInput, { container }) => {
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
+    const [current] = await amazon.listAmazonSyncRuns({ id: input.run_id }, { select: ["id", "status"] })
     const run = await amazon.updateAmazonSyncRuns({
       id: input.run_id,
-      status: input.status ?? ((input.errors ?? []).some((e) => e.fatal) ? "failed" : "succeeded"),
+      status: current?.status === "skipped" ? "skipped" : (input.status ?? ((input.errors ?? []).some((e) => e.fatal) ? "failed" : "succeeded")),
       finished_at: new Date(),
       eta_seconds: 0,
       ...(input.counts ? { counts: input.counts } : {}),

@@ -3,6 +3,7 @@ import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import type { SyncRunType } from "./begin-sync-run"
 import { getSyncWorkflow } from "../sync-workflows"
+import { findRunningSyncRun, skipSyncRun } from "../lib/running-sync-run"
 
 export type QueuedSync = { run_id: string; store_id: string; type: string }
 
@@ -32,12 +33,17 @@ export const runQueuedSyncStep = createStep("amazon-run-queued-sync", async (inp
     const [run] = await amazon.listAmazonSyncRuns({ id: input.run_id }, { select: ["id", "status"] })
     if (run && run.status === "queued") {
       const message = errors[0]?.error?.message ?? "the run could not start"
-      await amazon.updateAmazonSyncRuns({
-        id: run.id,
-        status: "failed",
-        finished_at: new Date(),
-        errors: [{ code: "not_started", message: /lock/i.test(message) ? "Another sync of this kind was running for the store; it has taken care of what was queued. Try again if anything is left." : message }] as unknown as Record<string, unknown>,
-      })
+      if (/lock/i.test(message)) {
+        // another run of the flow had the store: that is not a failure, it did the work (skipped, naming it)
+        await skipSyncRun(amazon, run.id, await findRunningSyncRun(amazon, { store_id: input.store_id, type: input.type as SyncRunType, except_id: run.id }))
+      } else {
+        await amazon.updateAmazonSyncRuns({
+          id: run.id,
+          status: "failed",
+          finished_at: new Date(),
+          errors: [{ code: "not_started", message }] as unknown as Record<string, unknown>,
+        })
+      }
     }
   }
   return new StepResponse({ ran: !errors?.length })

@@ -8,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   await refetchAmazonStore(req.params.id, req.scope, ["id"])
   const { type, status } = req.validatedQuery as {
     type?: "orders" | "listings" | "listings_import" | "shipments" | "reconcile" | "health" | "purge"
-    status?: "queued" | "running" | "succeeded" | "failed" | "canceled"
+    status?: "queued" | "running" | "succeeded" | "failed" | "canceled" | "skipped"
   }
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
