@@ -64,8 +64,10 @@ export function ordersToCsv(orders: ExportableOrder[]): string {
       return value instanceof Date ? value.toISOString() : value
     })
   )
-  // BOM: Excel opens UTF-8 CSV (umlauts in titles, "×") correctly only with it
-  return "\ufeff" + stringify([EXPORT_COLUMNS.map((c) => c.header), ...rows])
+  // BOM: Excel opens UTF-8 CSV (umlauts in titles, "×") correctly only with it.
+  // escape_formulas: a SKU or an issue text starting with = + - @ (or tab / CR) gets a leading ' so a
+  // spreadsheet shows it instead of running it (CSV injection); numbers, negative ones too, stay numbers.
+  return "\ufeff" + stringify([EXPORT_COLUMNS.map((c) => c.header), ...rows], { escape_formulas: true })
 }
 
 export async function ordersToXlsx(orders: ExportableOrder[]): Promise<Buffer> {
@@ -81,6 +83,7 @@ export async function ordersToXlsx(orders: ExportableOrder[]): Promise<Buffer> {
   }))
   sheet.getRow(1).font = { bold: true }
   sheet.views = [{ state: "frozen", ySplit: 1 }]
+  // strings are written as text cells (never { formula }), so "=HYPERLINK(…)" in a SKU stays text in Excel
   for (const order of orders) sheet.addRow(toExportRow(order))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -51,6 +51,39 @@ describe("orders export", () => {
     expect(row[12]).toBe('No variant has the SKU "Größe-XL".')
   })
 
+  it("escapes formulas in text cells (CSV injection) and keeps numbers, negative ones too, numeric", () => {
+    const hostile: ExportableOrder = {
+      ...order,
+      amazon_order_id: "=HYPERLINK(\"http://evil.example\",\"x\")",
+      total: "-5.5",
+      items: [{ ...order.items![0], sku: "@SUM(A1:A9)", quantity: 1 }],
+      issues: [{ code: "unknown_sku", sku: "x", message: "+cmd|' /C calc'!A0" }],
+      ship_country_code: "-DE",
+      marketplace_id: "\tA1PA6795UKMFR9",
+    }
+    const [, row] = parse(ordersToCsv([hostile]).slice(1)) as string[][]
+    expect(row[0]).toBe("'=HYPERLINK(\"http://evil.example\",\"x\")")
+    expect(row[1]).toBe("'\tA1PA6795UKMFR9")
+    expect(row[8]).toBe("-5.5")
+    expect(row[9]).toBe("'@SUM(A1:A9) × 1")
+    expect(row[10]).toBe("1")
+    expect(row[11]).toBe("'-DE")
+    expect(row[12]).toBe("'+cmd|' /C calc'!A0")
+    // an ordinary row is untouched
+    const [, plain] = parse(ordersToCsv([order]).slice(1)) as string[][]
+    expect(plain[0]).toBe("028-1234567-1234567")
+  })
+
+  it("writes formula-looking text as text cells in XLSX, never as formulas", async () => {
+    const buffer = await ordersToXlsx([{ ...order, amazon_order_id: "=1+1", total: "-5.5" }])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(buffer as never)
+    const row = workbook.getWorksheet("Amazon orders")!.getRow(2)
+    expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String)
+    expect(row.getCell(1).value).toBe("=1+1")
+    expect(row.getCell(9).value).toBe(-5.5)
+  })
+
   it("writes a real XLSX workbook with typed cells", async () => {
     const buffer = await ordersToXlsx([order, { ...order, amazon_order_id: "028-2", total: "10" }])
     expect(buffer.subarray(0, 2).toString()).toBe("PK")
