@@ -293,7 +293,7 @@ medusaIntegrationTestRunner({
             synced_at: new Date().toISOString(),
             location_id: locationId,
             // an update of a listing that does not exist makes the last step fail
-            links: [{ sku: "GHOST", asin: null, status: "active", price: 1, quantity: 1, existing_id: "amzlst_missing", restore: false, variant_id: "variant_x", product_id: "prod_x" }],
+            links: [{ sku: "GHOST", asin: null, status: "active", price: 1, quantity: 1, fulfillment_channel: "DEFAULT", condition_type: "new_new", existing_id: "amzlst_missing", restore: false, variant_id: "variant_x", product_id: "prod_x" }],
             products: [
               {
                 title: "Rolled back",
@@ -305,7 +305,7 @@ medusaIntegrationTestRunner({
                 metadata: { amazon_sku: "AMZ-ROLLBACK" },
               },
             ],
-            new_listings: [{ fields: { sku: "AMZ-ROLLBACK", asin: null, status: "active", price: 5, quantity: 2 }, existing_id: null, restore: false, stock: 2 }],
+            new_listings: [{ fields: { sku: "AMZ-ROLLBACK", asin: null, status: "active", price: 5, quantity: 2, fulfillment_channel: "DEFAULT", condition_type: "new_new" }, existing_id: null, restore: false, stock: 2 }],
           },
         })
         .catch((e: { message?: string }) => e)

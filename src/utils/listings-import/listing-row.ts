@@ -20,6 +20,8 @@ export type ReportListing = {
   status: ImportedListingStatus
   /** "DEFAULT" = merchant fulfilled; AMAZON_EU, AMAZON_NA … = FBA */
   fulfillment_channel: string | null
+  /** Amazon's condition_type from the item-condition code (11 new, 1–4 used, 5–8 collectible, 10 refurbished); null when absent or unknown */
+  condition_type: string | null
   /** what product-id holds (product-id-type 1 ASIN, 2 ISBN, 3 UPC, 4 EAN — notes §6) */
   product_id_type: "ASIN" | "ISBN" | "UPC" | "EAN" | null
   product_id: string | null
@@ -30,6 +32,24 @@ export type RowRejection = { reason: "malformed" | "no_sku"; message: string }
 export type ReadRowResult = { ok: true; listing: ReportListing } | ({ ok: false } & RowRejection)
 
 const PRODUCT_ID_TYPES: Record<string, ReportListing["product_id_type"]> = { "1": "ASIN", "2": "ISBN", "3": "UPC", "4": "EAN" }
+
+/**
+ * item-condition codes of Amazon's flat-file listings reports → the condition_type values of the listings
+ * schemas. 11 also covers new_open_box/new_oem (the code does not tell them apart); the condition is only
+ * ever sent when we create an offer, never to an offer Amazon already has (feed-messages.ts).
+ */
+const CONDITION_TYPES: Record<string, string> = {
+  "1": "used_like_new",
+  "2": "used_very_good",
+  "3": "used_good",
+  "4": "used_acceptable",
+  "5": "collectible_like_new",
+  "6": "collectible_very_good",
+  "7": "collectible_good",
+  "8": "collectible_acceptable",
+  "10": "refurbished_refurbished",
+  "11": "new_new",
+}
 
 /** Amazon allows 40 characters of almost anything in a seller SKU. */
 const MAX_SKU_LENGTH = 40
@@ -68,7 +88,8 @@ export function readListingRow(cells: Record<string, string>, line: number, defa
       price,
       quantity,
       status: "status" in cells ? parseStatus(cells.status) : defaultStatus,
-      fulfillment_channel: (cells["fulfillment-channel"] ?? "").trim() || null,
+      fulfillment_channel: (cells["fulfillment-channel"] ?? "").trim().toUpperCase() || null,
+      condition_type: CONDITION_TYPES[(cells["item-condition"] ?? "").trim()] ?? null,
       product_id_type: productId ? productIdType : null,
       product_id: productIdType ? productId : null,
     },

@@ -45,6 +45,9 @@ export type ListingFields = {
   status: ImportedListingStatus
   price: number | null
   quantity: number | null
+  /** Amazon's fulfillment channel (DEFAULT, AMAZON_EU …) and condition: kept so listings out never changes them */
+  fulfillment_channel: string | null
+  condition_type: string | null
 }
 
 export type ListingLink = ListingFields & {
@@ -136,7 +139,15 @@ export function planListingsBatch(listings: ReportListing[], facts: BatchFacts, 
 }
 
 export function listingFields(listing: ReportListing): ListingFields {
-  return { sku: listing.sku, asin: listing.asin, status: listing.status, price: listing.price, quantity: listing.quantity }
+  return {
+    sku: listing.sku,
+    asin: listing.asin,
+    status: listing.status,
+    price: listing.price,
+    quantity: listing.quantity,
+    fulfillment_channel: listing.fulfillment_channel,
+    condition_type: listing.condition_type,
+  }
 }
 
 type Match =

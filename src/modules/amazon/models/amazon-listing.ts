@@ -16,8 +16,20 @@ const AmazonListing = model
     sku: model.text().searchable(),
     asin: model.text().nullable(),
     product_type: model.text().nullable(),
+    /**
+     * Amazon's fulfillment channel, as listings import read it: "DEFAULT" = merchant-fulfilled, AMAZON_EU,
+     * AMAZON_NA … = FBA (never sent a quantity or DEFAULT). Null = an offer we created (merchant).
+     */
+    fulfillment_channel: model.text().nullable(),
+    /** Amazon's condition_type of the offer (new_new, used_very_good …) from import; null = new_new */
+    condition_type: model.text().nullable(),
+    /**
+     * submitted: in a feed; accepted: Amazon took it (processing report / patch answer) but has not said
+     * yet that it is live; active / inactive / incomplete / suppressed: what Amazon's listing says
+     * (getListingsItem / searchListingsItems summaries and issues, read back after acceptance and hourly).
+     */
     status: model
-      .enum(["draft", "pending", "submitted", "active", "inactive", "incomplete", "error", "deleted"])
+      .enum(["draft", "pending", "submitted", "accepted", "active", "inactive", "incomplete", "suppressed", "error", "deleted"])
       .default("draft"),
     /** ours ("no barcode", "no ASIN found") and Amazon's, each { source, code, severity, message, field? } */
     issues: model.json().nullable(),

@@ -11,6 +11,7 @@ const listing = (overrides: Partial<ReportListing> = {}): ReportListing => ({
   quantity: 4,
   status: "active",
   fulfillment_channel: "DEFAULT",
+  condition_type: "new_new",
   product_id_type: "EAN",
   product_id: "4012345678901",
   ...overrides,

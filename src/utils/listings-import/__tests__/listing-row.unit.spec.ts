@@ -10,6 +10,7 @@ const cells = (overrides: Record<string, string> = {}) => ({
   "product-id": "4012345678901",
   asin1: "B0SANDBX03",
   "fulfillment-channel": "DEFAULT",
+  "item-condition": "11",
   status: "Active",
   ...overrides,
 })
@@ -28,6 +29,7 @@ describe("readListingRow", () => {
         quantity: 40,
         status: "active",
         fulfillment_channel: "DEFAULT",
+        condition_type: "new_new",
         product_id_type: "EAN",
         product_id: "4012345678901",
       },
@@ -50,6 +52,22 @@ describe("readListingRow", () => {
     const result = readListingRow(cells({ quantity: "", "fulfillment-channel": "AMAZON_EU", "item-name": "", asin1: "", "product-id-type": "1", "product-id": "b0sandbx06" }), 2)
     expect(result).toMatchObject({ ok: true, listing: { quantity: null, title: "DEMO-MUG", asin: "B0SANDBX06", product_id_type: "ASIN" } })
     expect(result.ok && isFulfilledByAmazon(result.listing)).toBe(true)
+  })
+
+  it.each([
+    ["11", "new_new"],
+    ["2", "used_very_good"],
+    ["4", "used_acceptable"],
+    ["10", "refurbished_refurbished"],
+    ["6", "collectible_very_good"],
+    ["", null],
+    ["99", null],
+  ])("reads item-condition %j as condition_type %j", (code, condition) => {
+    expect(readListingRow(cells({ "item-condition": code }), 2)).toMatchObject({ ok: true, listing: { condition_type: condition } })
+  })
+
+  it("reads the fulfillment channel in upper case (DEFAULT merchant, AMAZON_EU FBA)", () => {
+    expect(readListingRow(cells({ "fulfillment-channel": "amazon_eu" }), 2)).toMatchObject({ ok: true, listing: { fulfillment_channel: "AMAZON_EU" } })
   })
 
   it("uses the report's default status when there is no status column", () => {

@@ -11,6 +11,7 @@ const listing = (overrides: Partial<ReportListing> = {}): ReportListing => ({
   quantity: 3,
   status: "active",
   fulfillment_channel: "DEFAULT",
+  condition_type: "new_new",
   product_id_type: "ASIN",
   product_id: "B0SANDBX06",
   ...overrides,

@@ -14,6 +14,7 @@ const row = (sku: string, overrides: Partial<ReportListing> = {}): ReportListing
   quantity: 3,
   status: "active",
   fulfillment_channel: "DEFAULT",
+  condition_type: "new_new",
   product_id_type: null,
   product_id: null,
   ...overrides,
@@ -39,7 +40,7 @@ describe("planListingsBatch", () => {
   it("links a known SKU to its variant and keeps Amazon's view", () => {
     const result = plan([row("DEMO-MUG", { price: 12.5, quantity: 40, asin: "B0SANDBX03", status: "active" })], facts({ variants: [variant("v1", "DEMO-MUG")] }))
     expect(result.link).toEqual([
-      { sku: "DEMO-MUG", asin: "B0SANDBX03", status: "active", price: 12.5, quantity: 40, existing_id: null, restore: false, variant_id: "v1", product_id: "prod_v1", matched_by: "sku" },
+      { sku: "DEMO-MUG", asin: "B0SANDBX03", status: "active", price: 12.5, quantity: 40, fulfillment_channel: "DEFAULT", condition_type: "new_new", existing_id: null, restore: false, variant_id: "v1", product_id: "prod_v1", matched_by: "sku" },
     ])
     expect(result.create).toEqual([])
   })

@@ -21,7 +21,7 @@ export type UpsertImportedListingsInput = {
 }
 
 /** The columns this step writes — and restores on compensation. Never desired_hash / sent_hash (listings-out's). */
-const OWNED = ["variant_id", "product_id", "asin", "status", "price", "currency_code", "quantity", "synced_at"] as const
+const OWNED = ["variant_id", "product_id", "asin", "status", "price", "currency_code", "quantity", "fulfillment_channel", "condition_type", "synced_at"] as const
 type Previous = { id: string } & Record<(typeof OWNED)[number], unknown>
 
 /**
@@ -42,6 +42,8 @@ export const upsertImportedListingsStep = createStep(
       price: write.price,
       currency_code: write.price === null ? null : input.currency_code.toUpperCase(),
       quantity: write.quantity,
+      fulfillment_channel: write.fulfillment_channel,
+      condition_type: write.condition_type,
       synced_at,
     })
 
