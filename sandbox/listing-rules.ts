@@ -183,7 +183,7 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
     conditionType: optionalString(firstValue(attributes.condition_type, mp)) ?? keep?.conditionType ?? "new_new",
     status: "Incomplete",
     attributes,
-    issues: issues.filter((i) => i.severity !== "ERROR"),
+    issues: [...issues.filter((i) => i.severity !== "ERROR").map(withEnforcement), ...lastingIssues(keep, attributes, mp)],
     productId,
     listingId: existing?.listingId ?? state.newListingId(),
     createdAt: existing?.createdAt ?? now,
@@ -213,8 +213,24 @@ export function applyEvaluation(state: SandboxState, sub: Submission, evaluation
   else if (evaluation.result) state.putListing(evaluation.result)
 }
 
-export function listingStatus(l: Pick<Listing, "asin" | "price" | "quantity" | "fulfillmentChannel">): ListingStatus {
+/**
+ * Amazon suppresses a new product without a main image: the offer is accepted but not buyable
+ * (Seller Central "Search suppressed"/"Incomplete"); getListingsItem shows the issue with a
+ * LISTING_SUPPRESSED enforcement and no BUYABLE status. The submission's own report has the warning only.
+ */
+function withEnforcement(issue: ListingIssue): ListingIssue {
+  if (issue.code !== ISSUE_CODES.relevantAttributes || !issue.attributeNames?.includes("main_product_image_locator")) return issue
+  return { ...issue, enforcements: { actions: [{ action: "LISTING_SUPPRESSED" }], exemption: { status: "NOT_EXEMPT" } } }
+}
+
+/** A suppression stays through patches until the attribute it names is supplied. */
+function lastingIssues(before: Listing | undefined, attributes: AttributeValues, mp: string): ListingIssue[] {
+  return (before?.issues ?? []).filter((i) => i.enforcements && !(i.attributeNames ?? []).every((name) => valuesFor(attributes[name], mp).length > 0))
+}
+
+export function listingStatus(l: Pick<Listing, "asin" | "price" | "quantity" | "fulfillmentChannel"> & { issues?: ListingIssue[] }): ListingStatus {
   if (!l.asin || l.price === undefined) return "Incomplete"
+  if ((l.issues ?? []).some((i) => i.enforcements?.exemption.status === "NOT_EXEMPT" && i.enforcements.actions.some((a) => a.action === "LISTING_SUPPRESSED"))) return "Incomplete"
   if (l.fulfillmentChannel === "DEFAULT" && (l.quantity ?? 0) <= 0) return "Inactive"
   return "Active"
 }

@@ -117,6 +117,8 @@ export interface ListingIssue {
   severity: "ERROR" | "WARNING" | "INFO"
   attributeNames?: string[]
   categories: string[]
+  /** Amazon's enforcement on the listing (listings model IssueEnforcements): LISTING_SUPPRESSED takes it off sale */
+  enforcements?: { actions: { action: string }[]; exemption: { status: "EXEMPT" | "EXEMPT_UNTIL_EXPIRY_DATE" | "NOT_EXEMPT" } }
 }
 
 export type ListingStatus = "Active" | "Inactive" | "Incomplete"
@@ -168,6 +170,9 @@ export interface OrderItemRecord {
   /** Unit price with tax. */
   unitPrice: number
   currency: string
+  /** Who canceled units of this line (a partial cancellation lowers quantityOrdered; a canceled line has 0). */
+  cancelledBy?: "BUYER" | "MERCHANT" | "AMAZON"
+  cancelReason?: string
 }
 
 export interface Address {
@@ -208,6 +213,10 @@ export interface OrderRecord {
   items: OrderItemRecord[]
   packages: PackageRecord[]
   cancelReason?: string
+  /** `salesChannel.channelName`: NON_AMAZON for Multi-Channel Fulfillment orders (another shop's sale Amazon ships). */
+  salesChannel?: "AMAZON" | "NON_AMAZON"
+  /** The buyer asked to cancel (before shipping); shown under includedData=CANCELLATION as cancellationRequest. */
+  buyerCancelRequest?: { reason: string; orderItemIds: string[] }
 }
 
 export type DocumentKind = "feed-input" | "feed-result" | "report"

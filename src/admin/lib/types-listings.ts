@@ -8,9 +8,11 @@ export type AmazonListingStatus =
   | "draft"
   | "pending"
   | "submitted"
+  | "accepted"
   | "active"
   | "inactive"
   | "incomplete"
+  | "suppressed"
   | "error"
   | "deleted"
 

@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { computeListingChangesStep } from "./steps/compute-listing-changes"
+import { readBackListingStatusesStep } from "./steps/read-back-listing-statuses"
 import { resolveVariantIdsStep, type ListingTriggerInput } from "./steps/resolve-variant-ids"
 
 export const AMAZON_LISTING_CHANGES_QUEUED = "amazon.listing_changes_queued"
@@ -16,7 +17,8 @@ export type RefreshListingsWorkflowInput = ListingTriggerInput & {
 /**
  * Something in Medusa changed → the listings it touches get their desired
  * state recomputed, and an outbox row where it moved. Then the sender is
- * woken up for the stores that have new changes.
+ * woken up for the stores that have new changes. Reconciliation (`all`) also
+ * reads back what Amazon says of every offer it took (status is Amazon's).
  */
 export const refreshListingsWorkflow = createWorkflow("refresh-amazon-listings", (input: RefreshListingsWorkflowInput) => {
   const variantIds = resolveVariantIdsStep(input)
@@ -33,6 +35,9 @@ export const refreshListingsWorkflow = createWorkflow("refresh-amazon-listings",
       eventName: AMAZON_LISTING_CHANGES_QUEUED,
       data: transform({ computed }, ({ computed }) => ({ store_ids: computed.store_ids })),
     })
+  })
+  when({ input }, ({ input }) => !!input.all).then(() => {
+    readBackListingStatusesStep(transform({ input }, ({ input }) => ({ store_ids: input.store_ids })))
   })
   return new WorkflowResponse(computed)
 })

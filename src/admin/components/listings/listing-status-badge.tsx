@@ -6,9 +6,11 @@ const COLORS: Record<AmazonListingStatus, "green" | "orange" | "red" | "grey" | 
   draft: "grey",
   pending: "blue",
   submitted: "purple",
+  accepted: "purple",
   active: "green",
   inactive: "orange",
   incomplete: "orange",
+  suppressed: "red",
   error: "red",
   deleted: "grey",
 }

@@ -8,8 +8,8 @@ import { ErrorAlert } from "../error-alert"
 /** The groups the summary counts; each links to the listings table filtered the same way (listings-table STATUS_FILTERS). */
 const GROUPS = {
   active: ["active"],
-  in_progress: ["pending", "submitted"],
-  error: ["error", "incomplete"],
+  in_progress: ["pending", "submitted", "accepted"],
+  error: ["error", "incomplete", "suppressed"],
   inactive: ["inactive"],
   draft: ["draft"],
 } satisfies Record<string, AmazonListingStatus[]>

@@ -25,12 +25,12 @@ import { ListingStatusBadge } from "./listing-status-badge"
 
 const PAGE_SIZE = 20
 
-/** The status filter's choices; "error" also covers what Amazon calls incomplete. */
+/** The status filter's choices; "error" also covers what Amazon calls incomplete or suppressed. */
 export const STATUS_FILTERS: { value: string; label: string; statuses: AmazonListingStatus[] }[] = [
   { value: "all", label: s.filters.all, statuses: [] },
   { value: "active", label: s.filters.active, statuses: ["active"] },
-  { value: "in_progress", label: s.filters.inProgress, statuses: ["pending", "submitted"] },
-  { value: "error", label: s.filters.error, statuses: ["error", "incomplete"] },
+  { value: "in_progress", label: s.filters.inProgress, statuses: ["pending", "submitted", "accepted"] },
+  { value: "error", label: s.filters.error, statuses: ["error", "incomplete", "suppressed"] },
   { value: "inactive", label: s.filters.inactive, statuses: ["inactive"] },
   { value: "draft", label: s.filters.draft, statuses: ["draft"] },
 ]

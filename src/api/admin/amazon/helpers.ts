@@ -46,7 +46,7 @@ export async function loadStoreSummary(
       { store_id: store.id },
       { select: ["status", "completed_at", "summary"], order: { created_at: "DESC" }, take: 1 }
     ),
-    amazon.listAndCountAmazonListings({ store_id: store.id, status: ["error", "incomplete"] }, { select: ["id"], take: 1 }),
+    amazon.listAndCountAmazonListings({ store_id: store.id, status: ["error", "incomplete", "suppressed"] }, { select: ["id"], take: 1 }),
     amazon.listAndCountAmazonOrders({ store_id: store.id, import_status: ["needs_attention", "failed"] }, { select: ["id"], take: 1 }),
     amazon.listAndCountAmazonShipments({ store_id: store.id, status: "failed" }, { select: ["id"], take: 1 }),
   ])

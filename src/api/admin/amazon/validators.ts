@@ -168,8 +168,8 @@ export const AdminGetSyncRunsParams = createFindParams({ limit: 20, offset: 0 })
 export const AdminGetAmazonListingsParams = createFindParams({ limit: 50, offset: 0 }).extend({
   status: z
     .union([
-      z.enum(["draft", "pending", "submitted", "active", "inactive", "incomplete", "error", "deleted"]),
-      z.array(z.enum(["draft", "pending", "submitted", "active", "inactive", "incomplete", "error", "deleted"])),
+      z.enum(["draft", "pending", "submitted", "accepted", "active", "inactive", "incomplete", "suppressed", "error", "deleted"]),
+      z.array(z.enum(["draft", "pending", "submitted", "accepted", "active", "inactive", "incomplete", "suppressed", "error", "deleted"])),
     ])
     .optional(),
   marketplace_id: marketplaceId.optional(),

@@ -1,5 +1,6 @@
 import type AmazonModuleService from "../../../modules/amazon/service"
 import type { DesiredListing, ListingIssue } from "../../../utils/listings/desired-listing"
+import type { PatchField } from "../../../utils/listings/existing-offer"
 
 export type ChangeRow = {
   id: string
@@ -7,7 +8,8 @@ export type ChangeRow = {
   marketplace_id: string
   sku: string
   operation: "update" | "patch" | "delete"
-  payload: DesiredListing
+  /** patch_fields: which parts of an existing offer a patch touches (existing-offer.ts) */
+  payload: DesiredListing & { patch_fields?: PatchField[] }
   hash: string
   attempts: number
   feed_message_id?: number | null
@@ -26,7 +28,8 @@ async function ourIssuesById(amazon: AmazonModuleService, changes: Array<{ chang
 
 /**
  * Amazon took the change: the listing now is what we sent. Its issues keep
- * ours and Amazon's warnings; the offer is active when it has stock.
+ * ours and Amazon's warnings. Taken is not live: the status is "accepted"
+ * until Amazon's listing is read back (read-back-listings.ts).
  */
 export async function recordAccepted(
   amazon: AmazonModuleService,
@@ -46,8 +49,10 @@ export async function recordAccepted(
       sent_state: change.payload as unknown as Record<string, unknown>,
       asin: change.payload.asin,
       product_type: change.payload.product_type,
-      status: (change.payload.quantity > 0 ? "active" : "inactive") as "active" | "inactive",
-      quantity: change.payload.quantity,
+      // a delete (switch-off with the store's "delete" setting) leaves no offer
+      status: change.operation === "delete" ? ("deleted" as const) : ("accepted" as const),
+      // null: Amazon's quantity was left as it is (FBA, unmanaged stock)
+      ...(change.payload.quantity === null ? {} : { quantity: change.payload.quantity }),
       price: change.payload.price?.amount ?? null,
       currency_code: change.payload.price?.currency ?? null,
       issues: [...(issuesById.get(change.listing_id) ?? []), ...issues] as unknown as Record<string, unknown>,

@@ -11,6 +11,8 @@ import {
   planListing,
   sendability,
 } from "../../../utils/listings/desired-listing"
+import { adoptKnownOffer, isFbaChannel, type PatchField, patchFields } from "../../../utils/listings/existing-offer"
+import { defaultPatchFields } from "../../../utils/listings/feed-messages"
 import { listChannelVariantIds, loadVariantFacts } from "../lib/load-variant-facts"
 import { loadListingTargets, type ListingTarget } from "../lib/load-listing-targets"
 
@@ -93,6 +95,8 @@ async function computeBatch(
   const toCreate: Array<{ row: NewListing; change: PendingChange | null }> = []
   const toUpdate: Array<Record<string, unknown> & { id: string }> = []
   const changes: Array<PendingChange & { listing_id: string }> = []
+  /** offers found already in the desired state: whatever of theirs still waits is obsolete */
+  const inSync: string[] = []
 
   for (const ctx of target.contexts) {
     for (const variantId of variantIds) {
@@ -102,12 +106,16 @@ async function computeBatch(
       if (variant && !listing && !variant.product.in_sales_channel) continue // never ours to list
 
       // an offer Amazon has: one we sent, or one listings import found there (it carries Amazon's status)
-      const offered = !!listing?.sent_hash || (!!listing?.asin && ["active", "inactive", "incomplete"].includes(listing.status))
+      const offered = !!listing?.sent_hash || (!!listing?.asin && ["accepted", "active", "inactive", "incomplete", "suppressed"].includes(listing.status))
       let desired: DesiredListing | null
       let hash: string | null
       let ourIssues: ListingIssue[]
       if (variant) {
-        const plan = planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null)
+        // an offer Amazon has keeps its SKU, channel and condition; FBA / unmanaged stock is never sent as a number
+        const known = listing
+          ? { sku: listing.sku, fulfillment_channel: listing.fulfillment_channel ?? null, condition_type: listing.condition_type ?? null, offered }
+          : null
+        const plan = adoptKnownOffer(planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null), variant, known)
         ;({ desired, hash } = plan)
         ourIssues = plan.issues
         if (plan.desired?.withdrawn && !listing?.sent_hash) {
@@ -125,9 +133,10 @@ async function computeBatch(
         }
       } else {
         // variant deleted: an offer Amazon has is withdrawn (quantity 0), never silently left for sale
-        const sent = listing!.sent_state as unknown as DesiredListing | null
+        const sent = withoutPatchFields(listing!.sent_state as unknown as SentState | null)
         if (!sent || !offered) continue
-        desired = { ...sent, quantity: 0, withdrawn: true }
+        // an FBA offer's stock is Amazon's: it is left alone
+        desired = { ...sent, quantity: isFbaChannel(sent.fulfillment_channel) ? null : 0, withdrawn: true }
         hash = hashState(desired)
         ourIssues = []
       }
@@ -138,12 +147,29 @@ async function computeBatch(
         upsert(listing, { issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
         continue
       }
+      const sent = withoutPatchFields((listing?.sent_state as unknown as SentState | null) ?? null)
+      let operation: PendingChange["operation"] = changeOperation(sent, desired!)
+      let payload: PendingChange["payload"] = desired!
+      if (offered) {
+        // an offer Amazon has is only ever patched, and only in the parts that changed (never a full UPDATE)
+        let fields = patchFields(sent, desired!, { price: listing!.price === null ? null : Number(listing!.price), quantity: listing!.quantity })
+        if (!fields.length && force) fields = defaultPatchFields(desired!)
+        if (!fields.length) {
+          // Amazon already has it (an imported offer that matches, or only the seller's parts differ): nothing to send
+          result.counts.unchanged++
+          inSync.push(listing!.id)
+          upsert(listing, { desired_hash: hash, sent_hash: hash, sent_state: desired, issues: [...ourIssues, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
+          continue
+        }
+        operation = "patch"
+        payload = { ...desired!, patch_fields: fields }
+      }
       const change: PendingChange = {
         store_id: target.store_id,
         marketplace_id: ctx.marketplace_id,
         sku: desired!.sku,
-        operation: changeOperation((listing?.sent_state as unknown as DesiredListing | null) ?? null, desired!),
-        payload: desired!,
+        operation,
+        payload,
         hash: hash!,
       }
       result.counts.queued++
@@ -187,6 +213,12 @@ async function computeBatch(
     })
   }
   if (toUpdate.length) await amazon.updateAmazonListings(toUpdate as never)
+  if (inSync.length) {
+    await amazon.updateAmazonListingChanges({
+      selector: { listing_id: inSync, status: ["pending", "held"] },
+      data: { status: "superseded", completed_at: new Date() },
+    })
+  }
   if (changes.length) {
     // a newer desired state replaces whatever of the same listing is still waiting
     await amazon.updateAmazonListingChanges({
@@ -205,8 +237,18 @@ type PendingChange = {
   marketplace_id: string
   sku: string
   operation: "update" | "patch"
-  payload: DesiredListing
+  /** patch_fields: the parts of an existing offer the patch touches (existing-offer.ts) */
+  payload: DesiredListing & { patch_fields?: PatchField[] }
   hash: string
+}
+
+type SentState = DesiredListing & { patch_fields?: PatchField[] }
+
+/** sent_state as the desired state it was (older rows may carry the patch's field list). */
+function withoutPatchFields(sent: SentState | null): DesiredListing | null {
+  if (!sent) return null
+  const { patch_fields: _fields, ...desired } = sent
+  return desired
 }
 
 function amazonIssues(listing: ListingRow | undefined): ListingIssue[] {

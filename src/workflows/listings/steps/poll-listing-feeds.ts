@@ -7,6 +7,7 @@ import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils
 import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
 import { SpApiError } from "../../../lib/sp-api"
 import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
+import { READ_BACK_FIELDS, readBackListings, type ReadBackRow } from "../lib/read-back-listings"
 
 const OPEN = ["submitted", "in_queue", "in_progress", "done"] as const
 const STATUS: Record<string, "in_queue" | "in_progress" | "done" | "fatal" | "cancelled"> = {
@@ -25,6 +26,9 @@ export type PollListingFeedsResult = { feeds: number; finished: number; accepted
  * burst 10 — feeds model) into per-listing results. FATAL/CANCELLED feeds
  * send their changes back to the queue (a listing PUT/PATCH may be repeated).
  * A report that cannot be read leaves everything as it was, to be read again.
+ * Accepted is not live: the accepted listings are read back at once
+ * (searchListingsItems); what Amazon does not show yet stays "accepted" for
+ * the hourly reconcile.
  */
 export const pollListingFeedsStep = createStep(
   "amazon-poll-listing-feeds",
@@ -77,6 +81,13 @@ export const pollListingFeedsStep = createStep(
         result.accepted += accepted.length
         result.rejected += rejected.length
         result.finished++
+        if (accepted.length) {
+          const rows = await amazon.listAmazonListings({ id: accepted.map((a) => a.change.listing_id) }, { select: [...READ_BACK_FIELDS] })
+          await readBackListings(amazon, client, rows as unknown as ReadBackRow[]).catch((error) => {
+            if (isAuthorizationLost(error)) throw error
+            result.errors.push(`Feed ${feed.amazon_feed_id}: accepted, but Amazon's listing status could not be read yet (${error instanceof Error ? error.message : String(error)}); the hourly reconcile reads it.`)
+          })
+        }
         // read as safely as it could be; what did not fit is said on the run, not only on the feed row
         for (const note of summary?.unrecognized ?? []) result.errors.push(`Feed ${feed.amazon_feed_id}: processing report read with a reservation: ${note}`)
       } catch (error) {

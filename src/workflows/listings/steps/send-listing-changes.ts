@@ -11,7 +11,7 @@ import {
   feedDocumentId,
 } from "../../../lib/sp-api"
 import { hashState, type ListingIssue } from "../../../utils/listings/desired-listing"
-import { feedDocument, feedMessage, offerPatches, splitIntoFeeds } from "../../../utils/listings/feed-messages"
+import { type CurrentAttributes, defaultPatchFields, feedDocument, feedMessage, offerPatches, splitIntoFeeds } from "../../../utils/listings/feed-messages"
 import { FAST_PATH_MAX_DEFAULT } from "../../../utils/listings/limits"
 import { shouldHold } from "../../../utils/listings/safety-hold"
 import { amazonReason, isAuthorizationLost } from "../../../utils/sp-api-errors"
@@ -21,6 +21,8 @@ import { loadAttributeValues } from "../lib/attribute-values"
 import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
 import { readPatchAnswer } from "../../../utils/listings/patch-answer"
 import { matchAsins } from "../lib/match-asins"
+import { readCurrentOffers } from "../lib/read-current-offers"
+import { READ_BACK_FIELDS, readBackListings, type ReadBackRow } from "../lib/read-back-listings"
 
 export type SendListingChangesInput = {
   store_id: string
@@ -68,6 +70,8 @@ export const sendListingChangesStep = createStep(
     const store = await amazon.retrieveAmazonStore(input.store_id, { select: ["id", "selling_partner_id", "settings"] })
     const settings: StoreSettings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
     const client = await amazon.getStoreSpApiClient(input.store_id)
+    /** Amazon's attributes of the offers this round patches (read-current-offers.ts), by change id */
+    let current = new Map<string, CurrentAttributes | null>()
 
     try {
       await releaseStaleClaims(amazon, input.store_id, input.run_id)
@@ -95,7 +99,15 @@ export const sendListingChangesStep = createStep(
           reporter.total -= viaFeed.length
           viaFeed = []
         }
-        const ready = await resolveAsins(amazon, client, [...fastPath, ...viaFeed], reporter)
+        let ready = await resolveAsins(amazon, client, [...fastPath, ...viaFeed], reporter)
+        // a patch is built on the offer as Amazon has it now, so what the seller set beside our price/stock survives
+        const patching = ready.filter((c) => c.operation === "patch")
+        try {
+          current = await readCurrentOffers(client, patching)
+        } catch (error) {
+          await onAmazonError(error, patching.map((c) => c.id))
+          ready = ready.filter((c) => c.operation !== "patch")
+        }
         const readyFast = ready.filter((c) => fastPath.includes(c))
         const readyFeed = ready.filter((c) => !fastPath.includes(c))
 
@@ -177,7 +189,12 @@ export const sendListingChangesStep = createStep(
     }
 
     async function sendFastPath(amazonService: AmazonModuleService, spApi: SpApiClient, sellerId: string, items: ChangeRow[], run: SyncRunReporter) {
-      const queue = [...items]
+      // a patch with nothing of ours left to send (an offer Amazon shows as FBA gets no stock) is done as it is
+      const empty = items.filter((c) => c.operation === "patch" && !patchesOf(c).length)
+      await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
+      run.done += empty.length
+      const queue = items.filter((c) => !empty.includes(c))
+      const acceptedListings: string[] = []
       const worker = async () => {
         for (let change = queue.shift(); change; change = queue.shift()) {
           try {
@@ -186,11 +203,12 @@ export const sendListingChangesStep = createStep(
               sku: toSku(change.sku),
               marketplaceIds: [marketplaceId(change.marketplace_id)],
               issueLocale: "en_US",
-              body: { productType: change.payload.product_type, patches: offerPatches(change.payload) },
+              body: { productType: change.payload.product_type, patches: patchesOf(change) },
             })
             const { accepted, issues } = readPatchAnswer(answer)
             if (accepted) {
               await recordAccepted(amazonService, [{ change, issues }], null)
+              acceptedListings.push(change.listing_id)
               run.count("accepted_fast_path")
             } else {
               await recordRejected(amazonService, [{ change, issues }], null)
@@ -205,9 +223,28 @@ export const sendListingChangesStep = createStep(
       }
       // A few calls in flight hide the round trip; the rate limiter still paces them at the quota.
       await Promise.all(Array.from({ length: Math.min(5, items.length) }, worker))
+      // accepted is not live: Amazon's status and issues are read back (20 SKUs a call); unread ones wait for the hourly reconcile
+      if (acceptedListings.length) {
+        const rows = await amazonService.listAmazonListings({ id: acceptedListings }, { select: [...READ_BACK_FIELDS] })
+        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[]).catch((error) => onAmazonReadBackError(error))
+      }
     }
 
-    async function submitFeeds(amazonService: AmazonModuleService, spApi: SpApiClient, storeId: string, sellerId: string, items: ChangeRow[], run: SyncRunReporter) {
+    async function onAmazonReadBackError(error: unknown) {
+      if (isAuthorizationLost(error)) return onAmazonError(error, [])
+      reporter.error({ code: "read_back_failed", message: `Amazon took the changes but their listing status could not be read yet (${error instanceof SpApiError ? amazonReason(error) : String(error)}); the hourly reconcile reads it.` })
+    }
+
+    /** The patch operations of a change: only the parts it changes, merged into Amazon's current attributes. */
+    function patchesOf(change: ChangeRow) {
+      return offerPatches(change.payload, change.payload.patch_fields ?? defaultPatchFields(change.payload), current.get(change.id) ?? null)
+    }
+
+    async function submitFeeds(amazonService: AmazonModuleService, spApi: SpApiClient, storeId: string, sellerId: string, all: ChangeRow[], run: SyncRunReporter) {
+      const empty = all.filter((c) => c.operation === "patch" && !patchesOf(c).length)
+      await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
+      run.done += empty.length
+      const items = all.filter((c) => !empty.includes(c))
       const byMarketplace = new Map<string, ChangeRow[]>()
       for (const change of items) byMarketplace.set(change.marketplace_id, [...(byMarketplace.get(change.marketplace_id) ?? []), change])
       const extraAttributes = await loadAttributeValues(container, storeId, items.filter((c) => c.operation === "update" && !c.payload.asin))
@@ -241,7 +278,12 @@ export const sendListingChangesStep = createStep(
         message_count: batch.length,
         status: "building",
       })
-      const messages = batch.map((change, index) => feedMessage(index + 1, change.operation === "patch" ? "patch" : "update", change.payload, extraAttributes.get(change.id)))
+      const messages = batch.map((change, index) =>
+        feedMessage(index + 1, change.operation, change.payload, extraAttributes.get(change.id), {
+          fields: change.payload.patch_fields,
+          current: current.get(change.id) ?? null,
+        })
+      )
       await amazonService.updateAmazonListingChanges(batch.map((change, index) => ({ id: change.id, claimed_by: feed.id, feed_message_id: index + 1 })))
       const body = JSON.stringify(feedDocument(sellerId, messages))
       const contentType = "application/json; charset=UTF-8"

@@ -1,0 +1,71 @@
+import type AmazonModuleService from "../../../modules/amazon/service"
+import { marketplaceId, type SpApiClient } from "../../../lib/sp-api"
+import { hashState, type DesiredListing, type ListingIssue } from "../../../utils/listings/desired-listing"
+import { readListingsItem, type AmazonListingsItem } from "../../../utils/listings/listing-status"
+
+export type ReadBackRow = {
+  id: string
+  sku: string
+  marketplace_id: string
+  status: string
+  asin: string | null
+  issues: unknown
+  sent_state: unknown
+  sent_hash: string | null
+  desired_hash: string | null
+}
+
+/** Fields read-back needs from amazon_listing. */
+export const READ_BACK_FIELDS = ["id", "sku", "marketplace_id", "status", "asin", "issues", "sent_state", "sent_hash", "desired_hash"] as const
+
+/** searchListingsItems takes up to 20 identifiers a call (listings model), 5 rps burst 5. */
+const PER_CALL = 20
+
+/**
+ * Asks Amazon what became of listings it accepted: searchListingsItems by SKU (20 a call, one
+ * marketplace a call) with summaries and issues. Each listing gets Amazon's status (active, inactive,
+ * incomplete, suppressed), Amazon's current issues next to ours, and — for a new product Amazon gave an
+ * ASIN — that ASIN, written into the sent state too so the next compute does not send it again.
+ * A SKU Amazon does not show yet keeps its status (accepted). Returns how many listings were read.
+ */
+export async function readBackListings(amazon: AmazonModuleService, client: SpApiClient, rows: ReadBackRow[]): Promise<number> {
+  const byMarketplace = new Map<string, ReadBackRow[]>()
+  for (const row of rows) byMarketplace.set(row.marketplace_id, [...(byMarketplace.get(row.marketplace_id) ?? []), row])
+  let read = 0
+  for (const [marketplace, group] of byMarketplace) {
+    for (let i = 0; i < group.length; i += PER_CALL) {
+      const chunk = group.slice(i, i + PER_CALL)
+      const answer = await client.listingsItems.searchListingsItems({
+        marketplaceIds: [marketplaceId(marketplace)],
+        identifiers: chunk.map((r) => r.sku),
+        identifiersType: "SKU",
+        includedData: ["summaries", "issues"],
+        pageSize: PER_CALL,
+        issueLocale: "en_US",
+      })
+      const items = new Map(((answer.items ?? []) as unknown as AmazonListingsItem[]).map((item) => [item.sku, item]))
+      const now = new Date()
+      const updates = chunk.flatMap((row) => {
+        const seen = readListingsItem(items.get(row.sku) ?? null, marketplace)
+        if (!seen) return []
+        read++
+        const ours = (Array.isArray(row.issues) ? (row.issues as ListingIssue[]) : []).filter((issue) => issue.source === "medusa")
+        const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...ours, ...seen.issues], synced_at: now }
+        if (seen.asin && seen.asin !== row.asin) {
+          update.asin = seen.asin
+          const sent = row.sent_state as DesiredListing | null
+          if (sent && !sent.asin) {
+            // learnt, not changed: the state Amazon has now carries the ASIN, so the next compute sends nothing
+            const learnt = { ...sent, asin: seen.asin }
+            update.sent_state = learnt
+            update.sent_hash = hashState(learnt)
+            if (row.desired_hash === row.sent_hash) update.desired_hash = update.sent_hash
+          }
+        }
+        return [update]
+      })
+      if (updates.length) await amazon.updateAmazonListings(updates as never)
+    }
+  }
+  return read
+}
