@@ -5,7 +5,7 @@ import { renderFeed } from "./routes/feeds"
 import { renderReport } from "./routes/reports"
 import { listingStatus } from "./listing-rules"
 import { marketplace } from "./marketplaces"
-import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, addOrder, generateListings, generateOrders } from "./seed"
+import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, addOrder, confirmPackage, generateListings, generateOrders } from "./seed"
 import { CatalogItem, FulfillmentStatus, Listing, OperationStats, OrderRecord, Region, RequestLogEntry, Seller, ValidationFailure } from "./types"
 import { SpApiValidator, ValidationError } from "./validation"
 
@@ -262,16 +262,72 @@ export class SandboxControl {
     return { orderIds: ids }
   }
 
-  /** Moves an order to another status (as Amazon or the buyer would) and stamps lastUpdatedTime = now. */
-  updateOrder(orderId: string, change: { status: string; cancelReason?: string }): OrderRecord {
+  /**
+   * Changes an order as Amazon, the buyer or the seller in Seller Central would, and stamps lastUpdatedTime =
+   * now: a new status; `items` — a partial cancellation or quantity change (quantityOrdered drops, a line
+   * canceled whole has 0; all lines at 0 cancel the order); `buyerCancelRequest` — the buyer asks to cancel
+   * (null withdraws it); `shipInSellerCentral` — the seller ships every unshipped unit in Seller Central
+   * (a package with its tracking number, as confirmShipment would record).
+   */
+  updateOrder(
+    orderId: string,
+    change: {
+      status?: string
+      cancelReason?: string
+      items?: Array<{ orderItemId: string; quantityOrdered: number; cancelledBy?: "BUYER" | "MERCHANT" | "AMAZON"; cancelReason?: string }>
+      buyerCancelRequest?: { reason?: string; orderItemIds?: string[] } | null
+      shipInSellerCentral?: { trackingNumber?: string; carrierCode?: string }
+    }
+  ): OrderRecord {
     const order = this.ctx.state.orders.get(orderId)
     if (!order) throw new ControlInputError(`unknown order ${orderId}`)
-    const status = parseOrderStatus(String(change?.status ?? ""))
-    order.status = status
-    order.pendingUntil = undefined
-    if (status === "SHIPPED") for (const item of order.items) item.quantityShipped = item.quantityOrdered
-    if (status === "CANCELLED" && change.cancelReason) order.cancelReason = change.cancelReason
-    order.lastUpdatedAt = this.ctx.clock.now()
+    const now = this.ctx.clock.now()
+    if (change?.status !== undefined) {
+      const status = parseOrderStatus(String(change.status))
+      order.status = status
+      order.pendingUntil = undefined
+      if (status === "SHIPPED") for (const item of order.items) item.quantityShipped = item.quantityOrdered
+      if (status === "CANCELLED" && change.cancelReason) order.cancelReason = change.cancelReason
+    }
+    for (const line of change?.items ?? []) {
+      const item = order.items.find((i) => i.orderItemId === line.orderItemId)
+      if (!item) throw new ControlInputError(`orderItemId ${line.orderItemId} is not an item of order ${orderId}`)
+      const quantity = Number(line.quantityOrdered)
+      if (!Number.isInteger(quantity) || quantity < item.quantityShipped || quantity > item.quantityOrdered) {
+        throw new ControlInputError(`quantityOrdered of ${line.orderItemId} must be a whole number between its shipped (${item.quantityShipped}) and ordered (${item.quantityOrdered}) quantity`)
+      }
+      if (quantity < item.quantityOrdered) {
+        item.cancelledBy = line.cancelledBy ?? "MERCHANT"
+        item.cancelReason = line.cancelReason ?? "NO_INVENTORY"
+      }
+      item.quantityOrdered = quantity
+    }
+    if (change?.items?.length) {
+      if (order.items.every((i) => i.quantityOrdered === 0)) order.status = "CANCELLED"
+      else if (order.items.every((i) => i.quantityShipped >= i.quantityOrdered)) order.status = "SHIPPED"
+      else if (order.items.some((i) => i.quantityShipped > 0)) order.status = "PARTIALLY_SHIPPED"
+    }
+    if (change?.buyerCancelRequest !== undefined) {
+      order.buyerCancelRequest = change.buyerCancelRequest
+        ? {
+            reason: change.buyerCancelRequest.reason ?? "BUYER_CANCELED",
+            orderItemIds: change.buyerCancelRequest.orderItemIds ?? order.items.map((i) => i.orderItemId),
+          }
+        : undefined
+    }
+    if (change?.shipInSellerCentral) {
+      const items = order.items.filter((i) => i.quantityOrdered > i.quantityShipped).map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered - i.quantityShipped }))
+      if (!items.length) throw new ControlInputError(`order ${orderId} has nothing left to ship`)
+      confirmPackage(this.ctx.state, order, {
+        packageReferenceId: String(order.packages.length + 1),
+        carrierCode: change.shipInSellerCentral.carrierCode ?? "DHL",
+        trackingNumber: change.shipInSellerCentral.trackingNumber ?? `SC${this.ctx.state.random.digits(10)}`,
+        shipDate: new Date(now).toISOString(),
+        items,
+        at: now,
+      })
+    }
+    order.lastUpdatedAt = now
     return order
   }
 

@@ -219,6 +219,8 @@ export interface OrderSpec {
   buyer?: { name: string; email: string }
   shippingAddress?: Address
   serviceLevel?: string
+  /** NON_AMAZON: a Multi-Channel Fulfillment order */
+  salesChannel?: "AMAZON" | "NON_AMAZON"
 }
 
 const FIRST = ["Max", "Anna", "Lukas", "Marie", "Jonas", "Sophie", "Paul", "Emma", "Leon", "Mia", "Camille", "Luca", "Sofia", "Oliver", "Olivia"]
@@ -286,6 +288,7 @@ export function addOrder(state: SandboxState, spec: OrderSpec): OrderRecord {
       }
     }),
     packages: [],
+    ...(spec.salesChannel ? { salesChannel: spec.salesChannel } : {}),
   }
   state.orders.set(order.orderId, order)
   return order

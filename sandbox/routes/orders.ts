@@ -180,7 +180,7 @@ export function renderOrder(order: OrderRecord, includedData: string[]): Record<
     createdTime: new Date(order.createdAt).toISOString(),
     lastUpdatedTime: new Date(order.lastUpdatedAt).toISOString(),
     programs: [],
-    salesChannel: { channelName: "AMAZON", marketplaceId: order.marketplaceId, marketplaceName: mp?.name ?? order.marketplaceId },
+    salesChannel: { channelName: order.salesChannel ?? "AMAZON", marketplaceId: order.marketplaceId, marketplaceName: mp?.name ?? order.marketplaceId },
   }
   // PII only when asked for (notes §3.6: includedData=BUYER,RECIPIENT replaces the v0 Restricted Data Token).
   if (inc.has("BUYER")) out.buyer = { buyerName: order.buyer.name, ...(merchant ? { buyerEmail: order.buyer.email } : {}) }
@@ -229,8 +229,17 @@ export function renderOrder(order: OrderRecord, includedData: string[]): Record<
       item.proceeds = { proceedsTotal: subtotal, breakdowns: [{ type: "ITEM", subtotal }] }
     }
     if (inc.has("FULFILLMENT")) item.fulfillment = { quantityFulfilled: i.quantityShipped, quantityUnfulfilled: i.quantityOrdered - i.quantityShipped }
-    if (inc.has("CANCELLATION") && order.status === "CANCELLED") {
-      item.cancellation = { cancellationExecution: { cancelledBy: order.cancelReason ? "SELLER" : "BUYER", cancelReason: order.cancelReason ?? "BUYER_CANCELED" } }
+    if (inc.has("CANCELLATION")) {
+      // ItemCancellation (orders_2026-01-01): the buyer's request, and who executed a cancellation
+      const requested = order.buyerCancelRequest?.orderItemIds.includes(i.orderItemId)
+      const cancellation: Record<string, unknown> = {}
+      if (requested) cancellation.cancellationRequest = { requester: "BUYER", cancelReason: order.buyerCancelRequest!.reason }
+      if (order.status === "CANCELLED") {
+        cancellation.cancellationExecution = { cancelledBy: order.cancelReason ? "MERCHANT" : "BUYER", cancelReason: order.cancelReason ?? "BUYER_CANCELED" }
+      } else if (i.cancelledBy) {
+        cancellation.cancellationExecution = { cancelledBy: i.cancelledBy, ...(i.cancelReason ? { cancelReason: i.cancelReason } : {}) }
+      }
+      if (Object.keys(cancellation).length) item.cancellation = cancellation
     }
     return item
   })

@@ -1,3 +1,4 @@
+import { type FollowPlan, type MedusaOrderLine, NON_AMAZON_CHANNEL, planFollowUp } from "./follow-amazon-order"
 import type { AmazonOrderLine, AmazonOrderStatus, FulfillmentChannel, ImportStatus, OrderIssue } from "./types"
 
 export type PlanOrderImportInput = {
@@ -8,10 +9,12 @@ export type PlanOrderImportInput = {
     import_status: ImportStatus
     items: AmazonOrderLine[]
     has_buyer_data: boolean
+    /** Amazon's salesChannel.channelName (absent: AMAZON) */
+    channel_name?: string
   }
   afn_orders: "import_fulfilled" | "skip"
-  /** the Medusa order, once one exists */
-  medusa_order: { status: string; active_fulfillments: number } | null
+  /** the Medusa order, once one exists; with its lines, Amazon's later changes are followed */
+  medusa_order: { status: string; active_fulfillments: number; lines?: MedusaOrderLine[] } | null
   /** Amazon SKU → Medusa variant id (absent: unknown SKU) */
   variant_ids: Record<string, string | undefined>
   region_id: string | null
@@ -37,12 +40,14 @@ export type OrderImportPlan =
   /** Amazon has not completed the order yet (no price, no address, FBA not shipped): try again later */
   | { action: "wait"; import_status: "pending" }
   /** no Medusa order will be made: canceled before import, FBA orders skipped by setting, unfulfillable */
-  | { action: "record"; import_status: "canceled" | "skipped" }
+  | { action: "record"; import_status: "canceled" | "skipped" | "imported" }
   /** the merchant must act (map a SKU, pick a region …); the order is imported on the next run or retry after that */
   | { action: "hold"; import_status: "needs_attention"; issues: OrderIssue[] }
   | { action: "create"; lines: PlannedLine[]; channel: FulfillmentChannel }
   /** Amazon canceled an imported order: cancel it in Medusa (reservations released) */
   | { action: "cancel" }
+  /** Amazon changed an imported order: lines canceled or changed, units shipped in Seller Central */
+  | { action: "follow"; follow: FollowPlan }
 
 const WAITING: readonly AmazonOrderStatus[] = ["PENDING", "PENDING_AVAILABILITY"]
 
@@ -56,6 +61,10 @@ export function planOrderImport(input: PlanOrderImportInput): OrderImportPlan {
 
   if (row.amazon_status === "CANCELLED") {
     return row.import_status === "canceled" ? { action: "none" } : { action: "record", import_status: "canceled" }
+  }
+  // a multi-channel (MCF) order: Amazon ships for another shop's sale, which that shop already has
+  if (row.channel_name === NON_AMAZON_CHANNEL) {
+    return row.import_status === "skipped" ? { action: "none" } : { action: "record", import_status: "skipped" }
   }
   if (row.amazon_status === "UNFULFILLABLE") {
     return row.import_status === "skipped" ? { action: "none" } : { action: "record", import_status: "skipped" }
@@ -90,7 +99,7 @@ export function planOrderImport(input: PlanOrderImportInput): OrderImportPlan {
 
 function planImported(input: PlanOrderImportInput): OrderImportPlan {
   const { row, medusa_order } = input
-  if (row.amazon_status !== "CANCELLED") return { action: "none" }
+  if (row.amazon_status !== "CANCELLED") return planFollow(input)
   if (!medusa_order || medusa_order.status === "canceled") {
     return row.import_status === "canceled" ? { action: "none" } : { action: "record", import_status: "canceled" }
   }
@@ -108,6 +117,24 @@ function planImported(input: PlanOrderImportInput): OrderImportPlan {
     }
   }
   return { action: "cancel" }
+}
+
+/** An imported order Amazon has not canceled: follow its line changes and Seller Central shipments. */
+function planFollow(input: PlanOrderImportInput): OrderImportPlan {
+  const { row, medusa_order } = input
+  // canceled in Medusa by the merchant while Amazon goes on: Medusa's order is left as the merchant made it
+  if (!medusa_order?.lines || medusa_order.status === "canceled") return { action: "none" }
+  const follow = planFollowUp({ amazon_lines: row.items, medusa_lines: medusa_order.lines, channel: row.fulfillment_channel })
+  if (follow.conflicts.length) {
+    return {
+      action: "hold",
+      import_status: "needs_attention",
+      issues: follow.conflicts.map((c) => ({ code: "amazon_change_conflict" as const, message: c.message })),
+    }
+  }
+  if (follow.quantity_changes.length || follow.shipped.length) return { action: "follow", follow }
+  // held or failed before, and nothing is left to do: the order stands as imported again
+  return row.import_status === "imported" ? { action: "none" } : { action: "record", import_status: "imported" }
 }
 
 function importIssues(input: PlanOrderImportInput): OrderIssue[] {

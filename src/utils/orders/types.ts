@@ -30,7 +30,35 @@ export type AmazonOrderLine = {
   /** shipping Amazon charged for this line (decimal string), "0" when none */
   shipping_price: string
   quantity_shipped: number
+  /** what Amazon's proceeds say this line costs (absent on rows stored before proceeds were read) */
+  money?: AmazonLineMoney
 }
+
+/** The charges Amazon breaks an order item's proceeds into (ItemProceedsBreakdown types other than TAX and DISCOUNT). */
+export type AmazonChargeType = "ITEM" | "SHIPPING" | "GIFT_WRAP" | "COD_FEE" | "OTHER"
+
+/**
+ * One order item's money as Amazon's proceeds break it down (Orders API 2026-01-01 `ItemProceeds`),
+ * decimal strings in the order's currency. Everything the Medusa order's prices, tax lines and
+ * adjustments are made from (order-money.ts).
+ */
+export type AmazonLineMoney = {
+  /** ITEM, SHIPPING, GIFT_WRAP, COD_FEE, OTHER subtotals as Amazon sent them (ITEM is the whole line: unit price × quantity, after quantity pricing) */
+  charges: Partial<Record<AmazonChargeType, string>>
+  /** TAX, by the charge it is on (its detailedBreakdowns' subtypes; TAX without detail is on ITEM) */
+  taxes: Partial<Record<AmazonChargeType, string>>
+  /** DISCOUNT, by the charge it reduces, as positive amounts (without detail: on ITEM) */
+  discounts: Partial<Record<AmazonChargeType, string>>
+  /** Amazon's proceedsTotal of the line: what the lines' money must add up to */
+  total: string | null
+  /** promotion ids of the line's DISCOUNT (PROMOTION dataset) */
+  promotion_ids: string[]
+  /** "MARKETPLACE_FACILITATOR" when Amazon collects and remits the line's tax itself (TAX dataset) */
+  tax_collection: string | null
+}
+
+/** A charge of the whole order that no item carries (OrderProceedsBreakdown DELIVERY_TIP, or what the lines leave unexplained). */
+export type AmazonOrderCharge = { type: string; amount: string }
 
 /** Why an order waits, in words a store owner can act on. */
 export type OrderIssue = {
@@ -42,6 +70,8 @@ export type OrderIssue = {
     | "no_stock_location"
     | "no_price"
     | "canceled_after_fulfillment"
+    /** Amazon lowered a line below what Medusa already fulfilled */
+    | "amazon_change_conflict"
     | "import_failed"
     | "malformed_order"
   message: string
@@ -58,6 +88,8 @@ export type AmazonOrderRecord = {
   /** decimal string */
   total: string | null
   items: AmazonOrderLine[]
+  /** charges of the whole order beyond its lines' (a delivery tip); empty when the lines add up to `total` */
+  order_charges: AmazonOrderCharge[]
   purchased_at: Date
   amazon_updated_at: Date
   latest_delivery_at: Date | null

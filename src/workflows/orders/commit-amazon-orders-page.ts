@@ -4,7 +4,8 @@ import { type SealedAmazonOrder, upsertAmazonOrdersStep } from "./steps/upsert-a
 
 export type CommitAmazonOrdersPageInput = {
   store_id: string
-  marketplace_row_id: string
+  /** the marketplaces the page's call covered: their cursors move together */
+  marketplace_row_ids: string[]
   orders: SealedAmazonOrder[]
   /** where the cursor may go once these orders are stored */
   cursor: Date | string | null
@@ -18,7 +19,7 @@ export const commitAmazonOrdersPageWorkflow = createWorkflow(
       transform({ input }, ({ input }) => ({ store_id: input.store_id, orders: input.orders }))
     )
     advanceOrdersCursorStep(
-      transform({ input, upserted }, ({ input }) => ({ marketplace_row_id: input.marketplace_row_id, cursor: input.cursor }))
+      transform({ input, upserted }, ({ input }) => ({ marketplace_row_ids: input.marketplace_row_ids, cursor: input.cursor }))
     )
     return new WorkflowResponse(upserted)
   }

@@ -28,6 +28,8 @@ const AmazonOrder = model
     total: model.bigNumber().nullable(),
     /** lines without buyer data: [{ order_item_id, sku, asin, quantity, unit_price, … }] */
     items: model.json().nullable(),
+    /** charges of the whole order that no item carries: [{ type: "DELIVERY_TIP", amount: "5.00" }] */
+    order_charges: model.json().nullable(),
     purchased_at: model.dateTime().nullable(),
     amazon_updated_at: model.dateTime().nullable(),
     latest_delivery_at: model.dateTime().nullable(),
@@ -37,12 +39,21 @@ const AmazonOrder = model
     buyer_data_purged_at: model.dateTime().nullable(),
     /** ISO country of the shipping address: kept after the purge for reporting */
     ship_country_code: model.text().nullable(),
+    /** Amazon's salesChannel.channelName: AMAZON, or NON_AMAZON for multi-channel (MCF) orders, which are not imported */
+    channel_name: model.text().default("AMAZON"),
+    /** the buyer asked Amazon to cancel (CANCELLATION dataset): { reason, order_item_ids } — shown until the order ships or is canceled */
+    buyer_cancel_request: model.json().nullable(),
+    /** failed or held imports tried so far since the last change; the backoff grows with it */
+    attempts: model.number().default(0),
+    /** a failed or held row is not tried again before this (exponential backoff); null = due */
+    next_attempt_at: model.dateTime().nullable(),
   })
   .indexes([
     // where: null — a soft-deleted row still blocks a second import of the same order
     { on: ["store_id", "amazon_order_id"], unique: true, where: null },
     { on: ["order_id"] },
     { on: ["store_id", "import_status"] },
+    { on: ["store_id", "next_attempt_at"] },
   ])
 
 export default AmazonOrder

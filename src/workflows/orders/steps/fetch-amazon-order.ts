@@ -3,6 +3,7 @@ import { amazonOrderId, SpApiError } from "../../../lib/sp-api"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { buyerDataOf, malformedOrderMessage, ORDER_INCLUDED_DATA, readAmazonOrder } from "../../../utils/orders/map-amazon-order"
+import { followUpOf } from "../../../utils/orders/follow-amazon-order"
 import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils/sp-api-errors"
 import type { QuarantinedOrder } from "./quarantine-amazon-orders"
 import type { SealedAmazonOrder } from "./upsert-amazon-orders"
@@ -58,6 +59,6 @@ export const fetchAmazonOrderStep = createStep("amazon-fetch-order", async (inpu
   return new StepResponse<FetchedAmazonOrder>({
     ...base,
     outcome: "fetched",
-    order: { ...reading.record, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null },
+    order: { ...reading.record, ...followUpOf(reading.order), buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null },
   })
 })

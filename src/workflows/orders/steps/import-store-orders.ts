@@ -21,6 +21,7 @@ import {
   ORDERS_PAGE_SIZE,
   searchWindowStart,
 } from "../../../utils/orders/orders-cursor"
+import { followUpOf, groupMarketplacesForSearch, NON_AMAZON_CHANNEL, ORDER_RETRIES_PER_RUN } from "../../../utils/orders/follow-amazon-order"
 import { WorkQueue } from "../../../utils/orders/work-queue"
 import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils/sp-api-errors"
 import { SyncRunReporter } from "../../../utils/sync-run-reporter"
@@ -53,24 +54,39 @@ export type ImportStoreOrdersInput = {
 
 export type ImportStoreOrdersResult = ReturnType<SyncRunReporter["result"]>
 
-/** Ledger rows a run picks up besides what it pulls: earlier failures, held orders (a SKU may be mapped now), imports a crash cut short, cancellations to apply. */
-async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, marketplaceIds: string[]): Promise<string[]> {
-  const rows = await amazon.listAmazonOrders(
-    {
-      store_id: storeId,
-      marketplace_id: marketplaceIds,
-      $or: [
-        { order_id: null, import_status: ["pending", "needs_attention"], amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+/**
+ * Ledger rows a run picks up besides what it pulls, as two lanes. `now`: orders not made yet (a back-fill's,
+ * or ones Amazon completed), imports a crash cut short, cancellations to apply — new work, first in line.
+ * `retries`: held orders (a SKU may be mapped now) and failures whose backoff has passed, the longest
+ * waiting first and at most ORDER_RETRIES_PER_RUN — they run only while no new order waits.
+ */
+async function rowsNeedingWork(amazon: AmazonModuleService, storeId: string, marketplaceIds: string[], now: Date): Promise<{ now: string[]; retries: string[] }> {
+  const [fresh, retries] = await Promise.all([
+    amazon.listAmazonOrders(
+      {
+        store_id: storeId,
+        marketplace_id: marketplaceIds,
+        $or: [
+          { order_id: null, import_status: "pending", amazon_status: { $nin: ["PENDING", "PENDING_AVAILABILITY"] } },
+          // cut short by a crash: undone and imported again
+          { import_status: "importing" },
+          { order_id: { $ne: null }, amazon_status: "CANCELLED", import_status: { $nin: ["canceled", "needs_attention", "failed"] } },
+        ],
+      } as never,
+      { select: ["id"], order: { purchased_at: "ASC" } }
+    ),
+    amazon.listAmazonOrders(
+      {
+        store_id: storeId,
+        marketplace_id: marketplaceIds,
         // failed ones whatever their status: a quarantined (unreadable) order is stored as PENDING
-        { order_id: null, import_status: "failed" },
-        // cut short by a crash: undone and imported again
-        { import_status: "importing" },
-        { order_id: { $ne: null }, amazon_status: "CANCELLED", import_status: { $ne: "canceled" } },
-      ],
-    } as never,
-    { select: ["id"], order: { purchased_at: "ASC" } }
-  )
-  return rows.map((row) => row.id)
+        import_status: ["needs_attention", "failed"],
+        $or: [{ next_attempt_at: null }, { next_attempt_at: { $lte: now } }],
+      } as never,
+      { select: ["id"], order: { next_attempt_at: "ASC", purchased_at: "ASC" }, take: ORDER_RETRIES_PER_RUN }
+    ),
+  ])
+  return { now: fresh.map((row) => row.id), retries: retries.map((row) => row.id) }
 }
 
 /** Of these rows, the ones quarantined because Amazon sent them malformed: their import asks Amazon again first. */
@@ -105,11 +121,12 @@ const counted: Record<string, string> = {
   wait: "waiting",
   cancel: "canceled_in_medusa",
   record: "not_imported",
+  follow: "followed_amazon_changes",
 }
 
 /**
- * The order import of one store: each enabled marketplace's searchOrders pages (lastUpdatedAfter = cursor −
- * overlap) within the quota and the run's time budget, each page committed to the ledger with its cursor,
+ * The order import of one store: searchOrders pages for all its enabled marketplaces at once
+ * (lastUpdatedAfter = the oldest of their cursors − overlap) within the quota and the run's time budget, each page committed to the ledger with its cursor,
  * and the new and changed rows turned into Medusa orders by a small pool of workers while the next page
  * waits for its token. Authorization lost → the store is marked and the run stops cleanly; what was
  * committed stays, and the next run continues from there.
@@ -149,22 +166,28 @@ export const importStoreOrdersStep = createStep(
       await importRow(rowRun, id, refetch.has(id))
       await reporter.progress(queue.processed + 1, enqueued, eta)
     }, input.concurrency ?? DEFAULT_ORDERS_CONCURRENCY)
-    const enqueue = (ids: string[]) => {
+    const enqueue = (ids: string[], lane: "now" | "later" = "now") => {
       if (input.create_orders === false) return
       enqueued += ids.length
-      queue.push(ids)
+      if (lane === "later") queue.pushLater(ids)
+      else queue.push(ids)
     }
-    const waiting = await rowsNeedingWork(amazon, input.store_id, marketplaces.map((m) => m.marketplace_id))
-    refetch = await quarantinedAmong(amazon, waiting)
-    enqueue(waiting)
+    const waiting = await rowsNeedingWork(amazon, input.store_id, marketplaces.map((m) => m.marketplace_id), new Date(started))
+    refetch = await quarantinedAmong(amazon, waiting.retries)
+    enqueue(waiting.now)
+    enqueue(waiting.retries, "later")
 
     try {
       const client = await amazon.getStoreSpApiClient(input.store_id)
       const sellerKey = store.selling_partner_id!
-      for (const marketplace of marketplaces) {
+      // one call for all the store's marketplaces (≤ 50 a call): searchOrders' quota (0.0056 rps) is per
+      // seller, so a call per marketplace would leave the last of nine EU marketplaces waiting for hours
+      for (const group of groupMarketplacesForSearch(marketplaces)) {
+        const marketplaceIds = group.marketplaces.map((m) => m.marketplace_id)
+        const where = marketplaceIds.join(",")
         const now = new Date()
-        const windowStart = searchWindowStart(marketplace.orders_cursor ? new Date(marketplace.orders_cursor) : null, now)
-        let cursorState = initialCursorState(marketplace.orders_cursor ? new Date(marketplace.orders_cursor) : null)
+        const windowStart = searchWindowStart(group.cursor, now)
+        let cursorState = initialCursorState(group.cursor)
         let paginationToken: string | undefined
         let ordersSeen = 0
         do {
@@ -175,7 +198,7 @@ export const importStoreOrdersStep = createStep(
           }
           const page = await client.orders.searchOrders({
             lastUpdatedAfter: windowStart.toISOString(),
-            marketplaceIds: [toMarketplaceId(marketplace.marketplace_id) as MarketplaceId],
+            marketplaceIds: marketplaceIds.map((id) => toMarketplaceId(id) as MarketplaceId),
             includedData: [...ORDER_INCLUDED_DATA],
             maxResultsPerPage: ORDERS_PAGE_SIZE,
             paginationToken,
@@ -183,7 +206,7 @@ export const importStoreOrdersStep = createStep(
           const pageProblems = pageProblemsOf(page)
           if (pageProblems.length) {
             throw new MalformedPageError(
-              `Amazon's searchOrders answer for marketplace ${marketplace.marketplace_id} cannot be read (${pageProblems.join("; ")}). ` +
+              `Amazon's searchOrders answer for marketplace(s) ${where} cannot be read (${pageProblems.join("; ")}). ` +
                 `Nothing of this page was stored and the cursor did not move; the next run asks again.`
             )
           }
@@ -198,7 +221,10 @@ export const importStoreOrdersStep = createStep(
             if (reading.ok) {
               // buyer data is sealed before it leaves this step (workflow inputs are stored)
               const buyer = buyerDataOf(reading.order)
-              orders.push({ ...reading.record, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null })
+              const followUp = followUpOf(reading.order)
+              // multi-channel (MCF) orders are Amazon shipping for another shop, not Amazon sales: never imported
+              if (followUp.channel_name === NON_AMAZON_CHANNEL) reporter.count("orders_non_amazon")
+              orders.push({ ...reading.record, ...followUp, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null })
               updated.push(reading.record.amazon_updated_at)
               continue
             }
@@ -206,17 +232,17 @@ export const importStoreOrdersStep = createStep(
             if (reading.amazon_updated_at) updated.push(reading.amazon_updated_at)
             if (!reading.amazon_order_id) {
               reporter.count("orders_skipped_malformed")
-              reporter.error({ code: MALFORMED_ORDER, message, marketplace_id: marketplace.marketplace_id })
+              reporter.error({ code: MALFORMED_ORDER, message, marketplace_id: where })
               continue
             }
             quarantined.push({
               amazon_order_id: reading.amazon_order_id,
-              marketplace_id: reading.marketplace_id ?? marketplace.marketplace_id,
+              marketplace_id: reading.marketplace_id ?? group.marketplaces[0].marketplace_id,
               amazon_status: reading.amazon_status,
               purchased_at: reading.purchased_at,
               message,
             })
-            reporter.error({ code: MALFORMED_ORDER, message, amazon_order_id: reading.amazon_order_id, marketplace_id: marketplace.marketplace_id })
+            reporter.error({ code: MALFORMED_ORDER, message, amazon_order_id: reading.amazon_order_id, marketplace_id: reading.marketplace_id ?? where })
           }
           if (quarantined.length) {
             // stored before the page's cursor moves: the cursor never gets ahead of what is in the ledger
@@ -232,7 +258,7 @@ export const importStoreOrdersStep = createStep(
             window_end: windowEnd,
           })
           const { result } = await commitAmazonOrdersPageWorkflow(container).run({
-            input: { store_id: input.store_id, marketplace_row_id: marketplace.id, orders, cursor: cursorState.cursor },
+            input: { store_id: input.store_id, marketplace_row_ids: group.marketplaces.map((m) => m.id), orders, cursor: cursorState.cursor },
           })
           reporter.count("pages")
           reporter.count("orders_read", orders.length)

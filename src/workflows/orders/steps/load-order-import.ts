@@ -6,8 +6,9 @@ import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { type OrderImportPlan, planOrderImport } from "../../../utils/orders/plan-order-import"
 import { storeSettings } from "../../../utils/orders/store-settings"
+import type { MedusaOrderLine } from "../../../utils/orders/follow-amazon-order"
 import type { VariantForOrder } from "../../../utils/orders/to-medusa-order"
-import type { AmazonOrderLine, AmazonOrderStatus, FulfillmentChannel, ImportStatus } from "../../../utils/orders/types"
+import type { AmazonOrderCharge, AmazonOrderLine, AmazonOrderStatus, FulfillmentChannel, ImportStatus } from "../../../utils/orders/types"
 import type { StoreSettings } from "../../../modules/amazon/types"
 
 /** Everything the import of one order needs besides the buyer data (which stays sealed until the order is made). */
@@ -21,6 +22,8 @@ export type OrderImportContext = {
   total: string | null
   ship_country_code: string | null
   items: AmazonOrderLine[]
+  /** charges of the whole order beyond its lines (a delivery tip) */
+  order_charges: AmazonOrderCharge[]
   order_id: string | null
   region_id: string | null
   sales_channel_id: string | null
@@ -196,7 +199,7 @@ export const loadOrderImportStep = createStep(
       {
         select: [
           "id", "store_id", "marketplace_id", "amazon_order_id", "order_id", "amazon_status", "fulfillment_channel",
-          "import_status", "currency_code", "total", "items", "ship_country_code", "buyer_data_ciphertext",
+          "import_status", "currency_code", "total", "items", "order_charges", "ship_country_code", "buyer_data_ciphertext", "channel_name",
         ],
       }
     )
@@ -214,16 +217,39 @@ export const loadOrderImportStep = createStep(
     const channel = row.fulfillment_channel as FulfillmentChannel
     const currency = (row.currency_code ?? getMarketplace(row.marketplace_id)?.currency_code ?? "EUR").toUpperCase()
 
-    let medusaOrder: { status: string; active_fulfillments: number } | null = null
+    let medusaOrder: { status: string; active_fulfillments: number; lines: MedusaOrderLine[] } | null = null
     if (row.order_id) {
       const { data } = await query.graph({
         entity: "order",
-        fields: ["id", "status", "fulfillments.id", "fulfillments.canceled_at"],
+        fields: [
+          "id", "status", "fulfillments.id", "fulfillments.canceled_at",
+          "items.id", "items.quantity", "items.metadata", "items.detail.fulfilled_quantity",
+        ],
         filters: { id: row.order_id },
       })
-      const order = data[0] as { status: string; fulfillments?: Array<{ canceled_at: unknown } | null> } | undefined
+      const order = data[0] as
+        | {
+            status: string
+            fulfillments?: Array<{ canceled_at: unknown } | null>
+            items?: Array<{ id: string; quantity: unknown; metadata?: Record<string, unknown> | null; detail?: { fulfilled_quantity?: unknown } | null } | null>
+          }
+        | undefined
       medusaOrder = order
-        ? { status: order.status, active_fulfillments: (order.fulfillments ?? []).filter((f) => f && !f.canceled_at).length }
+        ? {
+            status: order.status,
+            active_fulfillments: (order.fulfillments ?? []).filter((f) => f && !f.canceled_at).length,
+            // the lines that came from Amazon lines (metadata.amazon_order_item_id), as Medusa has them now
+            lines: (order.items ?? []).flatMap((item) =>
+              item && typeof item.metadata?.amazon_order_item_id === "string"
+                ? [{
+                    line_item_id: item.id,
+                    amazon_order_item_id: item.metadata.amazon_order_item_id,
+                    quantity: Number(item.quantity),
+                    fulfilled_quantity: Number(item.detail?.fulfilled_quantity ?? 0),
+                  }]
+                : []
+            ),
+          }
         : null
     }
 
@@ -247,6 +273,7 @@ export const loadOrderImportStep = createStep(
         import_status: row.import_status as ImportStatus,
         items,
         has_buyer_data: !!row.buyer_data_ciphertext,
+        channel_name: row.channel_name ?? undefined,
       },
       afn_orders: settings.afn_orders,
       medusa_order: medusaOrder,
@@ -269,6 +296,7 @@ export const loadOrderImportStep = createStep(
         total: row.total === null || row.total === undefined ? null : String(row.total),
         ship_country_code: row.ship_country_code ?? null,
         items,
+        order_charges: ((row as { order_charges?: unknown }).order_charges ?? []) as AmazonOrderCharge[],
         order_id: row.order_id ?? null,
         region_id,
         sales_channel_id: store.sales_channel_id ?? null,

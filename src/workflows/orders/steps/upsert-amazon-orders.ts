@@ -1,10 +1,14 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import type { AmazonOrderFollowUp } from "../../../utils/orders/follow-amazon-order"
 import type { AmazonOrderRecord } from "../../../utils/orders/types"
 
-/** A mapped order with its buyer data already sealed: nothing in workflow storage is readable PII. */
-export type SealedAmazonOrder = AmazonOrderRecord & { buyer_data_ciphertext: string | null }
+/**
+ * A mapped order with its buyer data already sealed: nothing in workflow storage is readable PII. The
+ * follow-up facts (channel, buyer cancellation request) come from the same Amazon order.
+ */
+export type SealedAmazonOrder = AmazonOrderRecord & Partial<AmazonOrderFollowUp> & { buyer_data_ciphertext: string | null }
 
 export type UpsertAmazonOrdersInput = { store_id: string; orders: SealedAmazonOrder[] }
 
@@ -14,10 +18,15 @@ const TRACKED = [
   "currency_code",
   "total",
   "items",
+  "order_charges",
   "amazon_updated_at",
   "latest_delivery_at",
   "ship_country_code",
   "buyer_data_ciphertext",
+  "channel_name",
+  "buyer_cancel_request",
+  "attempts",
+  "next_attempt_at",
 ] as const
 
 type Snapshot = { id: string } & Record<(typeof TRACKED)[number], unknown>
@@ -92,6 +101,9 @@ export const upsertAmazonOrdersStep = createStep(
           return {
             id: row.id,
             ...fields,
+            // Amazon changed the order: it is worked on now, whatever backoff its earlier tries had
+            attempts: 0,
+            next_attempt_at: null,
             // purged means purged: a later update from Amazon does not bring the buyer back
             ...(row.buyer_data_purged_at || !buyer_data_ciphertext ? {} : { buyer_data_ciphertext }),
           }
