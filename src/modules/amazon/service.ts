@@ -14,6 +14,7 @@ import {
   AmazonSyncRun,
 } from "./models"
 import { resolveSecretBox } from "./lib/encryption-key"
+import { assertSafeSettings } from "./lib/insecure-settings"
 import { resolveModuleOptions } from "./lib/options"
 import type { SecretBox } from "./lib/secret-box"
 import { checkOAuthState, issueOAuthState, type IssuedOAuthState, type OAuthStateCheck } from "./lib/oauth-state"
@@ -44,6 +45,7 @@ class AmazonModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = resolveModuleOptions(options)
+    assertSafeSettings(this.options_)
     this.secretBox_ = resolveSecretBox(this.options_)
     const logger = container.logger
     this.connections_ = new SpApiConnections(this.options_, {

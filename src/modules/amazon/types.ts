@@ -22,6 +22,8 @@ export type AmazonModuleOptions = {
   sellerCentralUrl?: string
   /** public URL of this Medusa backend, for the OAuth redirect_uri (MEDUSA_BACKEND_URL) */
   backendUrl?: string
+  /** outside development, accept a published encryption key and http endpoints anyway (AMAZON_ALLOW_INSECURE_SETTINGS) */
+  allowInsecureSettings?: boolean
 }
 
 export const PRODUCT_ID_TYPES = ["ASIN", "EAN", "UPC", "ISBN", "GTIN", "SKU"] as const

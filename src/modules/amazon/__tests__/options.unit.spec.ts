@@ -26,6 +26,7 @@ describe("resolveModuleOptions", () => {
       lwaTokenUrl: "http://sandbox/auth/o2/token",
       sellerCentralUrl: "http://sandbox",
       backendUrl: "http://localhost:9000",
+      allowInsecureSettings: false,
     })
   })
 

@@ -18,5 +18,6 @@ export function resolveModuleOptions(
     lwaTokenUrl: options.lwaTokenUrl ?? env.AMAZON_LWA_TOKEN_URL,
     sellerCentralUrl: options.sellerCentralUrl ?? env.AMAZON_SELLER_CENTRAL_URL,
     backendUrl: options.backendUrl ?? env.MEDUSA_BACKEND_URL,
+    allowInsecureSettings: options.allowInsecureSettings ?? env.AMAZON_ALLOW_INSECURE_SETTINGS === "true",
   }
 }
