@@ -58,9 +58,16 @@ export type DesiredListing = {
   identifier: { type: ProductIdType; value: string } | null
   asin: string | null
   product_type: string
-  condition: "new_new"
+  /** condition_type: new_new for offers we create; an imported offer keeps Amazon's (existing-offer.ts) */
+  condition: string
+  /**
+   * Amazon's fulfillment channel when it is not "DEFAULT" (an FBA offer: AMAZON_EU, AMAZON_NA …). Absent =
+   * merchant-fulfilled — absent rather than "DEFAULT" so the hash of every merchant offer stays what it was.
+   */
+  fulfillment_channel?: string
   price: { amount: number; currency: string } | null
-  quantity: number
+  /** merchant stock to offer; null = leave Amazon's quantity as it is (FBA offers, stock Medusa does not manage) */
+  quantity: number | null
   handling_days: number
   package_weight_kg: number | null
   /** the listing should not be offered (product unpublished, removed from the channel, variant deleted) */
