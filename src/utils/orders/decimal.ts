@@ -35,3 +35,19 @@ export function multiplyDecimal(value: string, times: number): string {
 export function decimalToNumber(value: string | null | undefined): number {
   return Number(value ?? 0)
 }
+
+/** Digits after the decimal point of a currency's minor unit: 2 for EUR, 0 for JPY (ISO 4217, via Intl). */
+export function currencyDigits(currencyCode: string): number {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
+  } catch {
+    return 2
+  }
+}
+
+/** `micros / divisor`, rounded up to the currency's minor unit (a unit price that covers a line's amount). */
+export function ceilToMinor(micros: bigint, divisor: bigint, digits: number): bigint {
+  const unit = 10n ** BigInt(6 - Math.min(6, digits)) * divisor
+  const units = micros >= 0n ? (micros + unit - 1n) / unit : micros / unit
+  return units * 10n ** BigInt(6 - Math.min(6, digits))
+}

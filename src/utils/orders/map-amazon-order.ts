@@ -1,6 +1,6 @@
 import type { OrdersTypes } from "../../lib/sp-api"
-import { multiplyDecimal, sumDecimals } from "./decimal"
-import type { AmazonOrderLine, AmazonOrderRecord, AmazonOrderStatus, BuyerData } from "./types"
+import { formatDecimal, multiplyDecimal, parseDecimal, sumDecimals } from "./decimal"
+import type { AmazonChargeType, AmazonLineMoney, AmazonOrderCharge, AmazonOrderLine, AmazonOrderRecord, AmazonOrderStatus, BuyerData } from "./types"
 
 type Order = OrdersTypes.Order
 type OrderItem = OrdersTypes.OrderItem
@@ -14,8 +14,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 export const ASSUMED_DELIVERY_DAYS = 14
 
-/** What searchOrders must include for an import: buyer and recipient (PII, no RDT needed), money, status, cancellations. */
-export const ORDER_INCLUDED_DATA = ["BUYER", "RECIPIENT", "PROCEEDS", "FULFILLMENT", "CANCELLATION"] as const
+/**
+ * What searchOrders must include for an import: buyer and recipient (PII, no RDT needed), money (proceeds,
+ * the promotion ids of its discounts, the tax collection model), status, cancellations.
+ */
+export const ORDER_INCLUDED_DATA = ["BUYER", "RECIPIENT", "PROCEEDS", "PROMOTION", "TAX", "FULFILLMENT", "CANCELLATION"] as const
 
 const STATUSES: readonly AmazonOrderStatus[] = [
   "PENDING_AVAILABILITY",
@@ -31,18 +34,99 @@ function amountsOf(breakdowns: Array<{ type: string; subtotal: { amount: string 
   return (breakdowns ?? []).filter((b) => b.type === type).map((b) => b.subtotal.amount)
 }
 
+const CHARGE_TYPES: readonly AmazonChargeType[] = ["ITEM", "SHIPPING", "GIFT_WRAP", "COD_FEE", "OTHER"]
+
+/** The charge a breakdown type or subtype is about; anything Amazon adds later counts as OTHER. */
+const chargeOf = (type: string | undefined): AmazonChargeType => {
+  const upper = (type ?? "ITEM").toUpperCase()
+  return (CHARGE_TYPES as readonly string[]).includes(upper) ? (upper as AmazonChargeType) : "OTHER"
+}
+
+type Detail = { subtype?: string; value?: { amount: string } }
+
+/**
+ * An item's proceeds by charge (types.ts AmazonLineMoney). TAX and DISCOUNT are split by their detailed
+ * breakdowns' subtypes; what the details do not cover (or all of it, without details) is on ITEM. Tax of
+ * subtype DISCOUNT is tax given back with a promotion: it lowers the tax of the charge the promotion is on.
+ * Discounts are kept as positive amounts, whichever sign Amazon gives them.
+ */
+function lineMoney(item: OrderItem): AmazonLineMoney | undefined {
+  const proceeds = item.proceeds
+  if (!proceeds?.breakdowns?.length && !proceeds?.proceedsTotal) return undefined
+  const charges: Partial<Record<AmazonChargeType, bigint>> = {}
+  const taxes: Partial<Record<AmazonChargeType, bigint>> = {}
+  const discounts: Partial<Record<AmazonChargeType, bigint>> = {}
+  const add = (into: Partial<Record<AmazonChargeType, bigint>>, k: AmazonChargeType, v: bigint) => (into[k] = (into[k] ?? 0n) + v)
+  let taxOnDiscount = 0n
+  const abs = (v: bigint) => (v < 0n ? -v : v)
+  for (const b of proceeds.breakdowns ?? []) {
+    const type = b.type.toUpperCase()
+    const amount = parseDecimal(b.subtotal.amount) ?? 0n
+    const details = ((b as { detailedBreakdowns?: Detail[] }).detailedBreakdowns ?? []).filter((d) => d?.value?.amount !== undefined)
+    if (type === "TAX") {
+      let covered = 0n
+      for (const d of details) {
+        const v = parseDecimal(d.value!.amount) ?? 0n
+        covered += v
+        if (d.subtype?.toUpperCase() === "DISCOUNT") taxOnDiscount -= abs(v)
+        else add(taxes, chargeOf(d.subtype), v)
+      }
+      add(taxes, "ITEM", amount - covered)
+    } else if (type === "DISCOUNT") {
+      let covered = 0n
+      for (const d of details) {
+        const v = abs(parseDecimal(d.value!.amount) ?? 0n)
+        covered += v
+        add(discounts, d.subtype?.toUpperCase() === "DISCOUNT" ? "ITEM" : chargeOf(d.subtype), v)
+      }
+      add(discounts, "ITEM", abs(amount) - covered)
+    } else add(charges, chargeOf(type), amount)
+  }
+  if (taxOnDiscount !== 0n) {
+    const discounted = CHARGE_TYPES.filter((k) => (discounts[k] ?? 0n) !== 0n)
+    add(taxes, discounted.reduce<AmazonChargeType>((a, k) => ((discounts[k] ?? 0n) > (discounts[a] ?? 0n) ? k : a), discounted[0] ?? "ITEM"), taxOnDiscount)
+  }
+  const strings = (from: Partial<Record<AmazonChargeType, bigint>>) =>
+    Object.fromEntries(Object.entries(from).filter(([, v]) => v !== 0n).map(([k, v]) => [k, formatDecimal(v!)])) as Partial<Record<AmazonChargeType, string>>
+  const collection = item.tax?.taxCollections?.find((c) => c?.model)?.model ?? null
+  return {
+    charges: strings(charges),
+    taxes: strings(taxes),
+    discounts: strings(discounts),
+    total: proceeds.proceedsTotal?.amount ?? null,
+    promotion_ids: (item.promotion?.breakdowns ?? []).map((p) => p?.promotionId).filter((id): id is string => !!id),
+    tax_collection: collection,
+  }
+}
+
+/** Item breakdown types: what an order-level breakdown of another type is (a DELIVERY_TIP) belongs to no item. */
+const ITEM_BREAKDOWN_TYPES = new Set([...CHARGE_TYPES, "TAX", "DISCOUNT"])
+
+/**
+ * Charges of the whole order that no item carries (a finalized delivery tip). A PENDING one is not charged
+ * yet; if Amazon's grandTotal has it all the same, the Medusa order keeps the difference as "other charges".
+ */
+function orderChargesOf(order: Order): AmazonOrderCharge[] {
+  return (order.proceeds?.breakdowns ?? [])
+    .filter((b) => !ITEM_BREAKDOWN_TYPES.has(b.type.toUpperCase()) && (b as { status?: string }).status?.toUpperCase() !== "PENDING")
+    .map((b) => ({ type: b.type.toUpperCase(), amount: b.subtotal.amount }))
+    .filter((c) => (parseDecimal(c.amount) ?? 0n) !== 0n)
+}
+
 function mapLine(item: OrderItem): AmazonOrderLine {
   const unit = item.product.price?.unitPrice?.amount ?? null
   const shipping = amountsOf(item.proceeds?.breakdowns, "SHIPPING")
+  const money = lineMoney(item)
   return {
     order_item_id: item.orderItemId,
     sku: item.product.sellerSku ?? "",
-    asin: item.product.asin ?? null,
-    title: item.product.title ?? null,
+    asin: given(item.product.asin),
+    title: given(item.product.title),
     quantity: item.quantityOrdered,
     unit_price: unit,
     shipping_price: sumDecimals(shipping),
     quantity_shipped: item.fulfillment?.quantityFulfilled ?? 0,
+    ...(money ? { money } : {}),
   }
 }
 
@@ -76,6 +160,7 @@ export function mapAmazonOrder(order: Order): AmazonOrderRecord {
     currency_code: currency,
     total: order.proceeds?.grandTotal?.amount ?? computed,
     items,
+    order_charges: orderChargesOf(order),
     purchased_at: new Date(order.createdTime),
     amazon_updated_at: new Date(order.lastUpdatedTime),
     latest_delivery_at: latestDelivery(order),
@@ -83,25 +168,31 @@ export function mapAmazonOrder(order: Order): AmazonOrderRecord {
   }
 }
 
+/** A text Amazon sent, or null when it sent none or an empty one ("" is how its examples say "absent"). */
+function given(value: string | null | undefined): string | null {
+  return typeof value === "string" && value.trim() ? value : null
+}
+
 /** Buyer name, e-mail, phone and address of an order, or null when Amazon sent none (AFN, pending, no role). */
 export function buyerDataOf(order: Order): BuyerData | null {
   const address = order.recipient?.deliveryAddress
   if (!order.buyer && !address) return null
+  const buyer = order.buyer
   return {
-    name: address?.name ?? order.buyer?.buyerName ?? null,
-    email: order.buyer?.buyerEmail ?? null,
-    phone: address?.phone ?? null,
-    company: address?.companyName ?? order.buyer?.buyerCompanyName ?? null,
+    name: given(address?.name) ?? given(buyer?.buyerName),
+    email: given(buyer?.buyerEmail),
+    phone: given(address?.phone),
+    company: given(address?.companyName) ?? given(buyer?.buyerCompanyName),
     address: address
       ? {
-          address_1: address.addressLine1 ?? null,
-          address_2: address.addressLine2 ?? null,
-          address_3: address.addressLine3 ?? null,
-          city: address.city ?? null,
-          district: address.districtOrCounty ?? null,
-          province: address.stateOrRegion ?? null,
-          postal_code: address.postalCode ?? null,
-          country_code: address.countryCode?.toUpperCase() ?? null,
+          address_1: given(address.addressLine1),
+          address_2: given(address.addressLine2),
+          address_3: given(address.addressLine3),
+          city: given(address.city),
+          district: given(address.districtOrCounty),
+          province: given(address.stateOrRegion),
+          postal_code: given(address.postalCode),
+          country_code: given(address.countryCode)?.toUpperCase() ?? null,
         }
       : null,
   }
@@ -194,6 +285,10 @@ export function problemsOf(raw: unknown): string[] {
   const optional = (check: Check): Check => (path, value) => {
     if (value !== undefined && value !== null) check(path, value)
   }
+  // Amazon sends empty optional texts ("addressLine3": "", "municipality": "" in its own examples): absent
+  const optionalText: Check = (path, value) => {
+    if (value !== "") optional(text)(path, value)
+  }
   const count: Check = (path, value) => {
     if (!(typeof value === "number" && Number.isInteger(value) && value >= 0)) wrong(path, value, "a whole number")
   }
@@ -208,6 +303,13 @@ export function problemsOf(raw: unknown): string[] {
       if (!isObject(b)) return wrong(`${path}[${i}]`, b, "an object")
       text(`${path}[${i}].type`, b.type)
       money(`${path}[${i}].subtotal`, b.subtotal)
+      if (b.detailedBreakdowns !== undefined && b.detailedBreakdowns !== null) {
+        if (!Array.isArray(b.detailedBreakdowns)) return wrong(`${path}[${i}].detailedBreakdowns`, b.detailedBreakdowns, "a list")
+        b.detailedBreakdowns.forEach((d: unknown, j: number) => {
+          if (!isObject(d)) return wrong(`${path}[${i}].detailedBreakdowns[${j}]`, d, "an object")
+          optional(money)(`${path}[${i}].detailedBreakdowns[${j}].value`, d.value)
+        })
+      }
     })
   }
   const object = (path: string, value: unknown, fields: (o: Record<string, any>) => void) => {
@@ -222,8 +324,8 @@ export function problemsOf(raw: unknown): string[] {
   if (!isObject(order.salesChannel)) wrong("salesChannel", order.salesChannel, "an object")
   else text("salesChannel.marketplaceId", order.salesChannel.marketplaceId)
   object("fulfillment", order.fulfillment, (f) => {
-    optional(text)("fulfillment.fulfillmentStatus", f.fulfillmentStatus)
-    optional(text)("fulfillment.fulfilledBy", f.fulfilledBy)
+    optionalText("fulfillment.fulfillmentStatus", f.fulfillmentStatus)
+    optionalText("fulfillment.fulfilledBy", f.fulfilledBy)
     for (const window of ["shipByWindow", "deliverByWindow"]) {
       object(`fulfillment.${window}`, f[window], (w) => optional(date)(`fulfillment.${window}.latestDateTime`, w.latestDateTime))
     }
@@ -233,11 +335,11 @@ export function problemsOf(raw: unknown): string[] {
     optional(breakdowns)("proceeds.breakdowns", p.breakdowns)
   })
   object("buyer", order.buyer, (b) => {
-    for (const field of ["buyerName", "buyerEmail", "buyerCompanyName"]) optional(text)(`buyer.${field}`, b[field])
+    for (const field of ["buyerName", "buyerEmail", "buyerCompanyName"]) optionalText(`buyer.${field}`, b[field])
   })
   object("recipient", order.recipient, (r) =>
     object("recipient.deliveryAddress", r.deliveryAddress, (a) => {
-      for (const field of ADDRESS_FIELDS) optional(text)(`recipient.deliveryAddress.${field}`, a[field])
+      for (const field of ADDRESS_FIELDS) optionalText(`recipient.deliveryAddress.${field}`, a[field])
     })
   )
   if (!Array.isArray(order.orderItems)) wrong("orderItems", order.orderItems, "a list")
@@ -250,10 +352,13 @@ export function problemsOf(raw: unknown): string[] {
       count(`${at}.quantityOrdered`, item.quantityOrdered)
       if (!isObject(item.product)) wrong(`${at}.product`, item.product, "an object")
       else {
-        for (const field of ["sellerSku", "asin", "title"]) optional(text)(`${at}.product.${field}`, item.product[field])
+        for (const field of ["sellerSku", "asin", "title"]) optionalText(`${at}.product.${field}`, item.product[field])
         object(`${at}.product.price`, item.product.price, (p) => optional(money)(`${at}.product.price.unitPrice`, p.unitPrice))
       }
-      object(`${at}.proceeds`, item.proceeds, (p) => optional(breakdowns)(`${at}.proceeds.breakdowns`, p.breakdowns))
+      object(`${at}.proceeds`, item.proceeds, (p) => {
+        optional(money)(`${at}.proceeds.proceedsTotal`, p.proceedsTotal)
+        optional(breakdowns)(`${at}.proceeds.breakdowns`, p.breakdowns)
+      })
       object(`${at}.fulfillment`, item.fulfillment, (f) => optional(count)(`${at}.fulfillment.quantityFulfilled`, f.quantityFulfilled))
     })
   }

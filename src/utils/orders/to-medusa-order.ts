@@ -1,6 +1,6 @@
-import { decimalToNumber, sumDecimals } from "./decimal"
+import { orderMoney } from "./order-money"
 import type { PlannedLine } from "./plan-order-import"
-import type { AmazonOrderLine, BuyerData, FulfillmentChannel } from "./types"
+import type { AmazonOrderCharge, AmazonOrderLine, BuyerData, FulfillmentChannel } from "./types"
 
 export type VariantForOrder = {
   id: string
@@ -50,10 +50,12 @@ export function toMedusaAddress(buyer: BuyerData | null, countryFallback: string
 }
 
 /**
- * The order module's `createOrders` input for an Amazon order: Amazon's prices (tax included, as Amazon
- * shows them to the buyer), Amazon's shipping charge on the store's default shipping option, the
- * Amazon order item id on each line (confirmShipment needs it back). No tax lines or promotions are
- * computed: the order's total is what Amazon charged.
+ * The order module's `createOrders` input for an Amazon order: Amazon's money as Medusa holds it
+ * (order-money.ts: unit prices, tax lines, promotions and price adjustments, shipping and the other
+ * charges as shipping methods, tax-inclusive per marketplace) so that Medusa's computed total is
+ * Amazon's order total, the Amazon order item id on each line (confirmShipment needs it back). Every
+ * shipping method carries the store's shipping option, so whichever Medusa's fulfillment picks first is
+ * the right one. `total` is Amazon's order total: the payment captured.
  */
 export function toMedusaOrderInput(input: {
   context: MedusaOrderContext
@@ -62,13 +64,23 @@ export function toMedusaOrderInput(input: {
   lines: PlannedLine[]
   amazon_lines: AmazonOrderLine[]
   variants: Record<string, VariantForOrder>
+  /** Amazon's grandTotal (null: what the lines add up to) */
+  total?: string | null
+  order_charges?: AmazonOrderCharge[]
 }) {
   const { context } = input
   const byItemId = new Map(input.amazon_lines.map((line) => [line.order_item_id, line]))
-  const shipping = sumDecimals(input.amazon_lines.map((line) => line.shipping_price))
+  const money = orderMoney({
+    marketplace_id: context.marketplace_id,
+    currency_code: context.currency_code,
+    total: input.total ?? null,
+    lines: input.lines.map((planned) => byItemId.get(planned.order_item_id)!),
+    order_charges: input.order_charges,
+  })
   const items = input.lines.map((planned) => {
     const amazon = byItemId.get(planned.order_item_id)!
     const variant = input.variants[planned.variant_id]
+    const lineMoney = money.lines[planned.order_item_id]
     return {
       title: variant?.product_title ?? amazon.title ?? planned.sku,
       subtitle: variant?.title ?? null,
@@ -80,13 +92,24 @@ export function toMedusaOrderInput(input: {
       variant_sku: variant?.sku ?? planned.sku,
       variant_title: variant?.title ?? null,
       quantity: planned.quantity,
-      unit_price: decimalToNumber(amazon.unit_price),
-      is_tax_inclusive: true,
+      unit_price: lineMoney.unit_price,
+      is_tax_inclusive: lineMoney.is_tax_inclusive,
+      tax_lines: lineMoney.tax_lines,
+      adjustments: lineMoney.adjustments,
       requires_shipping: context.channel === "MFN",
-      metadata: { amazon_order_item_id: planned.order_item_id, amazon_sku: planned.sku, asin: amazon.asin },
+      metadata: {
+        amazon_order_item_id: planned.order_item_id,
+        amazon_sku: planned.sku,
+        asin: amazon.asin,
+        ...(amazon.money?.promotion_ids.length ? { amazon_promotion_ids: amazon.money.promotion_ids } : {}),
+        ...(amazon.money?.tax_collection ? { amazon_tax_collection: amazon.money.tax_collection } : {}),
+      },
     }
   })
+  const shippingName = context.shipping_option?.name ?? (context.channel === "AFN" ? "Fulfilled by Amazon" : "Amazon shipping")
   return {
+    /** Amazon's order total: what Medusa computes for this order, and the payment captured */
+    total: money.total,
     region_id: context.region_id,
     sales_channel_id: context.sales_channel_id,
     customer_id: context.customer_id,
@@ -96,20 +119,23 @@ export function toMedusaOrderInput(input: {
     no_notification: true,
     shipping_address: toMedusaAddress(input.buyer, input.ship_country_code),
     items,
-    shipping_methods: [
-      {
-        name: context.shipping_option?.name ?? (context.channel === "AFN" ? "Fulfilled by Amazon" : "Amazon shipping"),
-        amount: decimalToNumber(shipping),
-        shipping_option_id: context.shipping_option?.id ?? null,
-        is_tax_inclusive: true,
-        data: {},
-      },
-    ],
+    shipping_methods: money.methods.map((method) => ({
+      name: method.charge === "SHIPPING" ? shippingName : method.name,
+      amount: method.amount,
+      shipping_option_id: context.shipping_option?.id ?? null,
+      is_tax_inclusive: method.is_tax_inclusive,
+      tax_lines: method.tax_lines,
+      adjustments: method.adjustments,
+      data: method.charge === "SHIPPING" ? {} : { amazon_charge: method.charge },
+    })),
     metadata: {
       amazon_order_id: context.amazon_order_id,
       amazon_store_id: context.amazon_store_id,
       amazon_marketplace_id: context.marketplace_id,
       amazon_fulfillment_channel: context.channel,
+      amazon_total: money.total,
+      amazon_tax_total: money.tax_total,
+      amazon_prices_include_tax: money.tax_inclusive,
     },
   }
 }

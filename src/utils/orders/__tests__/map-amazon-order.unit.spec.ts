@@ -12,9 +12,20 @@ describe("mapAmazonOrder", () => {
       currency_code: "EUR",
       total: "48.98",
       items: [
-        { order_item_id: "11111111111111", sku: "DEMO-TSHIRT-S", asin: "B0SANDBX01", title: "T-Shirt S", quantity: 1, unit_price: "19.99", shipping_price: "3.99", quantity_shipped: 0 },
+        {
+          order_item_id: "11111111111111",
+          sku: "DEMO-TSHIRT-S",
+          asin: "B0SANDBX01",
+          title: "T-Shirt S",
+          quantity: 1,
+          unit_price: "19.99",
+          shipping_price: "3.99",
+          quantity_shipped: 0,
+          money: { charges: { ITEM: "19.99", SHIPPING: "3.99" }, taxes: {}, discounts: {}, total: "23.98", promotion_ids: [], tax_collection: null },
+        },
         { order_item_id: "22222222222222", sku: "DEMO-MUG", asin: "B0SANDBX03", title: "Mug", quantity: 2, unit_price: "12.50", shipping_price: "0.00", quantity_shipped: 0 },
       ],
+      order_charges: [],
       purchased_at: new Date("2026-11-20T10:00:00.000Z"),
       amazon_updated_at: new Date("2026-11-20T10:05:00.000Z"),
       // no delivery window: latest ship date + 14 days
@@ -39,6 +50,50 @@ describe("mapAmazonOrder", () => {
     const order = amazonOrder({ proceeds: undefined })
     delete (order.orderItems[1].product as { price?: unknown }).price
     expect(mapAmazonOrder(order)).toMatchObject({ total: null, items: [expect.anything(), expect.objectContaining({ unit_price: null })] })
+  })
+})
+
+describe("lineMoney (through mapAmazonOrder)", () => {
+  const money = (amount: string) => ({ amount, currencyCode: "USD" })
+  it("splits TAX and DISCOUNT by subtype, keeps discounts positive and the promotion ids and tax collection model", () => {
+    const order = amazonOrder()
+    Object.assign(order.orderItems[0], {
+      proceeds: {
+        proceedsTotal: money("21.39"),
+        breakdowns: [
+          { type: "ITEM", subtotal: money("19.99") },
+          { type: "SHIPPING", subtotal: money("3.99") },
+          { type: "DISCOUNT", subtotal: money("-3.99"), detailedBreakdowns: [{ subtype: "SHIPPING", value: money("-3.99") }] },
+          { type: "TAX", subtotal: money("1.40"), detailedBreakdowns: [{ subtype: "ITEM", value: money("1.40") }, { subtype: "SHIPPING", value: money("0.28") }, { subtype: "DISCOUNT", value: money("-0.28") }] },
+          { type: "SOMETHING_NEW", subtotal: money("0.00") },
+        ],
+      },
+      promotion: { breakdowns: [{ promotionId: "FREESHIP" }] },
+      tax: { taxCollections: [{ model: "MARKETPLACE_FACILITATOR", responsibleParty: "Amazon Services, Inc." }] },
+    })
+    expect(mapAmazonOrder(order).items[0].money).toEqual({
+      charges: { ITEM: "19.99", SHIPPING: "3.99" },
+      // the tax given back with the free-shipping promotion cancels the shipping's tax
+      taxes: { ITEM: "1.40" },
+      discounts: { SHIPPING: "3.99" },
+      total: "21.39",
+      promotion_ids: ["FREESHIP"],
+      tax_collection: "MARKETPLACE_FACILITATOR",
+    })
+  })
+
+  it("keeps a finalized delivery tip as an order charge, not a pending one", () => {
+    const order = amazonOrder({
+      proceeds: {
+        grandTotal: money("53.98"),
+        breakdowns: [
+          { type: "ITEM", subtotal: money("44.99") },
+          { type: "DELIVERY_TIP", status: "FINALIZED", subtotal: money("5.00") },
+          { type: "DELIVERY_TIP", status: "PENDING", subtotal: money("2.00") },
+        ],
+      } as never,
+    })
+    expect(mapAmazonOrder(order).order_charges).toEqual([{ type: "DELIVERY_TIP", amount: "5.00" }])
   })
 })
 

@@ -78,13 +78,13 @@ describe("toMedusaOrderInput", () => {
           product_id: "prod_1",
           variant_sku: "A",
           quantity: 2,
-          unit_price: 19.99,
+          unit_price: "19.99",
           is_tax_inclusive: true,
           requires_shipping: true,
           metadata: { amazon_order_item_id: "i1", amazon_sku: "A", asin: "B0X" },
         },
       ],
-      shipping_methods: [{ name: "Standard Shipping", amount: 4.9, shipping_option_id: "so_1", is_tax_inclusive: true }],
+      shipping_methods: [{ name: "Standard Shipping", amount: "4.90", shipping_option_id: "so_1", is_tax_inclusive: true }],
       metadata: { amazon_order_id: "028-1", amazon_store_id: "amzst_1", amazon_marketplace_id: "A1PA6795UKMFR9", amazon_fulfillment_channel: "MFN" },
     })
   })

@@ -2,7 +2,7 @@ import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
-import { decimalToNumber, multiplyDecimal, sumDecimals } from "../../../utils/orders/decimal"
+import { decimalToNumber } from "../../../utils/orders/decimal"
 import type { PlannedLine } from "../../../utils/orders/plan-order-import"
 import { toMedusaOrderInput } from "../../../utils/orders/to-medusa-order"
 import type { BuyerData } from "../../../utils/orders/types"
@@ -14,7 +14,7 @@ export type CreatedMedusaOrder = {
   order_id: string
   /** the Medusa line item of each Amazon order item, with what to reserve and what is already shipped */
   lines: Array<PlannedLine & { line_item_id: string }>
-  /** what the buyer paid: Amazon's prices and shipping */
+  /** what the buyer paid: Amazon's order total, which is also the Medusa order's computed total */
   total: number
 }
 
@@ -56,7 +56,7 @@ export const createMedusaOrderStep = createStep(
       }
     }
 
-    const input = toMedusaOrderInput({
+    const { total, ...input } = toMedusaOrderInput({
       context: {
         amazon_order_id: context.amazon_order_id,
         amazon_store_id: context.store_id,
@@ -73,16 +73,14 @@ export const createMedusaOrderStep = createStep(
       lines,
       amazon_lines: context.items,
       variants: context.variants,
+      total: context.total,
+      order_charges: context.order_charges,
     })
     const orderId = generateEntityId(undefined, "order")
     await amazon.updateAmazonOrders({ id: context.row_id, order_id: orderId, import_status: "importing", issues: null })
     const [order] = await orderModule.createOrders([{ ...input, id: orderId } as never])
 
     const lineItemOf = new Map((order.items ?? []).map((item) => [(item.metadata as Record<string, unknown> | null)?.amazon_order_item_id, item.id]))
-    const total = sumDecimals([
-      ...context.items.map((line) => multiplyDecimal(line.unit_price ?? "0", line.quantity)),
-      ...context.items.map((line) => line.shipping_price),
-    ])
     return new StepResponse<CreatedMedusaOrder, { order_id: string; row: { id: string; import_status: string; issues: unknown }; customer_id: string | null }>(
       {
         order_id: order.id,
