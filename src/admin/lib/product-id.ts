@@ -2,7 +2,7 @@ import { z } from "zod"
 import { strings } from "./strings"
 import type { ProductIdType } from "./types"
 
-export const PRODUCT_ID_TYPES = ["ASIN", "EAN", "UPC", "ISBN", "GTIN", "SKU"] as const satisfies readonly ProductIdType[]
+export const PRODUCT_ID_TYPES = ["ASIN", "EAN", "UPC", "ISBN", "GTIN", "JAN", "SKU"] as const satisfies readonly ProductIdType[]
 /** Medusa variant columns that can hold the identifier, plus "metadata" = metadata.<key>. */
 export const PRODUCT_ID_SOURCES = ["sku", "barcode", "ean", "upc", "isbn", "metadata"] as const
 export type ProductIdSource = (typeof PRODUCT_ID_SOURCES)[number]
@@ -44,5 +44,6 @@ export const SUGGESTED_SOURCE: Record<ProductIdType, ProductIdSource> = {
   UPC: "upc",
   ISBN: "isbn",
   GTIN: "barcode",
+  JAN: "barcode",
   SKU: "sku",
 }

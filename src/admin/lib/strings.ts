@@ -153,6 +153,7 @@ export const strings = {
         UPC: "UPC: 12-digit barcode used in North America; we look up the ASIN in Amazon's catalog.",
         ISBN: "ISBN: 10- or 13-digit book number; we look up the ASIN in Amazon's catalog.",
         GTIN: "GTIN: 8- to 14-digit trade item number; we look up the ASIN in Amazon's catalog.",
+        JAN: "JAN: Japan's 13-digit barcode (45…/49…); we look up the ASIN in Amazon's catalog.",
         SKU: "SKU: your seller SKU; matches offers you already have on Amazon under the same SKU.",
       })[type],
     sourceLabel: (source: string) =>

@@ -6,7 +6,7 @@
 
 export type AmazonRegion = "na" | "eu" | "fe"
 export type AmazonStoreStatus = "pending" | "connected" | "expired" | "revoked" | "error"
-export type ProductIdType = "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "SKU"
+export type ProductIdType = "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "JAN" | "SKU"
 
 export type AmazonMarketplaceInfo = {
   id: string

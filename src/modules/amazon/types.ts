@@ -26,7 +26,8 @@ export type AmazonModuleOptions = {
   allowInsecureSettings?: boolean
 }
 
-export const PRODUCT_ID_TYPES = ["ASIN", "EAN", "UPC", "ISBN", "GTIN", "SKU"] as const
+/** JAN: Japan's EAN-13 (Catalog Items identifiersType JAN) */
+export const PRODUCT_ID_TYPES = ["ASIN", "EAN", "UPC", "ISBN", "GTIN", "JAN", "SKU"] as const
 export type ProductIdType = (typeof PRODUCT_ID_TYPES)[number]
 
 export const STORE_STATUSES = ["pending", "connected", "expired", "revoked", "error"] as const

@@ -3,7 +3,7 @@ import type { ReportListing } from "./listing-row"
 
 /** The store's product-ID mapping (amazon_store.product_id_type / product_id_attribute). */
 export type ProductIdMapping = {
-  product_id_type: "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "SKU"
+  product_id_type: "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "JAN" | "SKU"
   /** "sku", "barcode", "ean", "upc", or "metadata.<key>" */
   product_id_attribute: string
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto"
 import type { ProductIdType, StoreSettings } from "../../modules/amazon/types"
 import { checkIdentifier } from "./gtin"
 import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax } from "./price"
+import type { AsinCandidate } from "./catalog-match"
 
 /** What we know of a Medusa variant, as the listing needs it (loaded in bulk by the compute step). */
 export type VariantFacts = {
@@ -49,6 +50,8 @@ export type ListingIssue = {
   message: string
   /** the Medusa field to fix, when there is one */
   field?: string
+  /** ambiguous_asin: the ASINs Amazon's catalog has for the barcode, for the admin to choose from */
+  candidates?: AsinCandidate[]
 }
 
 /** The offer we want Amazon to have. Everything that goes into the hash. */

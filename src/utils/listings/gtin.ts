@@ -4,7 +4,7 @@
  * §7.9) and ISBN-10 mod-11. A wrong digit is the most common cause of "no ASIN
  * found" — catching it here names the variant to fix.
  */
-export type IdentifierType = "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "SKU"
+export type IdentifierType = "ASIN" | "EAN" | "UPC" | "ISBN" | "GTIN" | "JAN" | "SKU"
 
 export type IdentifierCheck =
   | { ok: true; type: IdentifierType; value: string; gtin14?: string }
@@ -38,6 +38,7 @@ export function isbn10To13(isbn10: string): string {
 
 const LENGTHS: Record<string, string> = {
   EAN: "13 digits (or 8 for EAN-8)",
+  JAN: "13 digits (or 8 for JAN short codes)",
   UPC: "12 digits",
   GTIN: "8, 12, 13 or 14 digits",
   ISBN: "13 digits (978/979…) or 10 characters",
@@ -66,6 +67,10 @@ export function checkIdentifier(type: IdentifierType, raw: string | null | undef
       // a UPC-A is an EAN-13 with a leading 0 (GS1): barcode fields often hold one
       if (/^\d{12}$/.test(value) && isValidGtin(value)) return { ok: true, type, value: `0${value}`, gtin14: value.padStart(14, "0") }
       if (!/^\d{13}$|^\d{8}$/.test(value)) return { ok: false, reason: `EAN ${value} must be ${LENGTHS.EAN}` }
+      break
+    case "JAN":
+      // Japan's EAN-13 (GS1 Japan prefixes 45/49): same length and check digit as an EAN
+      if (!/^\d{13}$|^\d{8}$/.test(value)) return { ok: false, reason: `JAN ${value} must be ${LENGTHS.JAN}` }
       break
     case "UPC":
       if (!/^\d{12}$/.test(value)) return { ok: false, reason: `UPC ${value} must be ${LENGTHS.UPC}` }

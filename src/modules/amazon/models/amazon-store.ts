@@ -38,7 +38,7 @@ const AmazonStore = model
     /** public apps must be re-authorized every 365 days (notes §3.4) */
     authorization_expires_at: model.dateTime().nullable(),
     /** the Amazon identifier listings are matched on */
-    product_id_type: model.enum(["ASIN", "EAN", "UPC", "ISBN", "GTIN", "SKU"]),
+    product_id_type: model.enum(["ASIN", "EAN", "UPC", "ISBN", "GTIN", "JAN", "SKU"]),
     /**
      * the Medusa variant field that holds it: "sku", "barcode", "ean", "upc",
      * or "metadata.<key>"

@@ -1,20 +1,19 @@
 import type { SpApiClient } from "../../../lib/sp-api"
 import { marketplaceId } from "../../../lib/sp-api"
-import { checkIdentifier } from "../../../utils/listings/gtin"
+import { type CatalogAnswer, type CatalogItemLike, matchCatalogItems } from "../../../utils/listings/catalog-match"
 import type { ChangeRow } from "./listing-outcomes"
 
-type CatalogMatch = { asin: string; product_type: string | null }
-
-const CATALOG_TYPES = { EAN: "EAN", UPC: "UPC", ISBN: "ISBN", GTIN: "GTIN" } as const
+/** Product-ID types searchCatalogItems takes as identifiersType (catalogItems_2022-04-01.json). */
+const CATALOG_TYPES = { EAN: "EAN", UPC: "UPC", ISBN: "ISBN", GTIN: "GTIN", JAN: "JAN" } as const
 
 /**
  * Looks up the ASIN of every change that lacks one, by its barcode, with
  * searchCatalogItems (20 identifiers a call, one marketplace a call — catalog
- * model; 2 rps burst 2). Matching is on the GTIN-14 form, so a UPC-A found as
- * its EAN-13 still matches. Returns the match per change id.
+ * model; 2 rps burst 2). Returns per change id a match, or the candidates
+ * when several ASINs carry the barcode (catalog-match.ts: never guessed).
  */
-export async function matchAsins(client: SpApiClient, changes: ChangeRow[]): Promise<Map<string, CatalogMatch>> {
-  const matches = new Map<string, CatalogMatch>()
+export async function matchAsins(client: SpApiClient, changes: ChangeRow[]): Promise<Map<string, CatalogAnswer>> {
+  const answers = new Map<string, CatalogAnswer>()
   const groups = new Map<string, ChangeRow[]>()
   for (const change of changes) {
     const id = change.payload.identifier
@@ -24,28 +23,19 @@ export async function matchAsins(client: SpApiClient, changes: ChangeRow[]): Pro
   }
   for (const [key, group] of groups) {
     const [marketplace, type] = key.split("|") as [string, keyof typeof CATALOG_TYPES]
+    // the client splits into calls of 20 and follows the pages
     const result = await client.catalogItems.searchCatalogItemsByIdentifiers({
       identifiers: group.map((c) => c.payload.identifier!.value),
       identifiersType: CATALOG_TYPES[type],
       marketplaceId: marketplaceId(marketplace),
       includedData: ["identifiers", "productTypes", "summaries"],
     })
-    const byGtin = new Map<string, CatalogMatch>()
-    for (const item of result.items ?? []) {
-      const productType = item.productTypes?.find((p) => p.marketplaceId === marketplace)?.productType ?? item.productTypes?.[0]?.productType ?? null
-      for (const perMarketplace of item.identifiers ?? []) {
-        for (const identifier of perMarketplace.identifiers ?? []) {
-          const value = identifier.identifier.replace(/\D/g, "")
-          if (value.length >= 8) byGtin.set(value.padStart(14, "0"), { asin: item.asin, product_type: productType })
-        }
-      }
-    }
-    for (const change of group) {
-      const check = checkIdentifier(change.payload.identifier!.type, change.payload.identifier!.value)
-      const gtin = check.ok ? check.gtin14 : undefined
-      const match = gtin ? byGtin.get(gtin) : undefined
-      if (match) matches.set(change.id, match)
-    }
+    const found = matchCatalogItems(
+      group.map((c) => ({ key: c.id, type, value: c.payload.identifier!.value })),
+      (result.items ?? []) as unknown as CatalogItemLike[],
+      marketplace
+    )
+    for (const [id, answer] of found) answers.set(id, answer)
   }
-  return matches
+  return answers
 }

@@ -21,6 +21,7 @@ import { loadAttributeValues } from "../lib/attribute-values"
 import { type ChangeRow, recordAccepted, recordRejected, releaseToQueue } from "../lib/listing-outcomes"
 import { readPatchAnswer } from "../../../utils/listings/patch-answer"
 import { matchAsins } from "../lib/match-asins"
+import { ambiguousAsinMessage, type CatalogAnswer } from "../../../utils/listings/catalog-match"
 import { readCurrentOffers } from "../lib/read-current-offers"
 import { READ_BACK_FIELDS, readBackListings, type ReadBackRow } from "../lib/read-back-listings"
 
@@ -143,7 +144,7 @@ export const sendListingChangesStep = createStep(
 
     async function resolveAsins(amazonService: AmazonModuleService, spApi: SpApiClient, claimed: ChangeRow[], run: SyncRunReporter) {
       const lookups = claimed.filter((c) => c.operation === "update" && !c.payload.asin)
-      let matches = new Map<string, { asin: string; product_type: string | null }>()
+      let matches = new Map<string, CatalogAnswer>()
       try {
         matches = await matchAsins(spApi, lookups)
       } catch (error) {
@@ -151,15 +152,32 @@ export const sendListingChangesStep = createStep(
         return claimed.filter((c) => !lookups.includes(c))
       }
       run.count("asin_lookups", lookups.length)
-      run.count("asins_found", matches.size)
+      run.count("asins_found", [...matches.values()].filter((m) => m.kind === "match").length)
       const unmatched: Array<{ change: ChangeRow; issues: ListingIssue[] }> = []
       const listingUpdates: Array<{ id: string; asin: string; product_type: string | null; desired_hash: string }> = []
       const changeUpdates: Array<{ id: string; payload: Record<string, unknown>; hash: string }> = []
       for (const change of lookups) {
         const match = matches.get(change.id)
-        if (match) {
-          // the ASIN becomes part of the state, so the hash moves with it: the next compute sees no change
-          change.payload = { ...change.payload, asin: match.asin, product_type: match.product_type ?? change.payload.product_type }
+        if (match?.kind === "ambiguous") {
+          // several ASINs carry the barcode: offering on the wrong one sells the wrong product, so a human chooses
+          const id = change.payload.identifier!
+          unmatched.push({
+            change,
+            issues: [
+              {
+                source: "amazon",
+                code: "ambiguous_asin",
+                severity: "error",
+                message: ambiguousAsinMessage(id.type, id.value, match.candidates),
+                field: "barcode",
+                candidates: match.candidates,
+              },
+            ],
+          })
+        } else if (match) {
+          // the ASIN becomes part of the state, so the hash moves with it: the next compute sees no change.
+          // An offer on an existing ASIN goes as that ASIN's product type (or PRODUCT), never the category mapping meant for new ASINs
+          change.payload = { ...change.payload, asin: match.asin, product_type: match.product_type ?? "PRODUCT" }
           change.hash = hashState(change.payload)
           listingUpdates.push({ id: change.listing_id, asin: match.asin, product_type: change.payload.product_type, desired_hash: change.hash })
           changeUpdates.push({ id: change.id, payload: change.payload as unknown as Record<string, unknown>, hash: change.hash })
