@@ -2,7 +2,7 @@ import { withCheckDigit } from "./gtin"
 import { listingStatus } from "./listing-rules"
 import { marketplace } from "./marketplaces"
 import { SandboxState } from "./state"
-import { Address, CatalogItem, FulfillmentStatus, Listing, OrderRecord, Seller } from "./types"
+import { Address, CatalogItem, FulfillmentStatus, Listing, OrderItemRecord, OrderRecord, Seller } from "./types"
 
 /**
  * Seed data. "demo" is what `npm run sandbox`, the dev app and most tests start from; "empty" has only
@@ -207,7 +207,9 @@ export interface OrderSpec {
   sellerId: string
   marketplaceId: string
   orderId?: string
-  items: { sku: string; quantity: number; unitPrice?: number; asin?: string; title?: string }[]
+  items: ({ sku: string; quantity: number; unitPrice?: number; asin?: string; title?: string } & Partial<
+    Pick<OrderItemRecord, "itemPrice" | "shippingPrice" | "giftWrapPrice" | "codFee" | "promotion" | "taxRate" | "taxCollection">
+  >)[]
   status?: FulfillmentStatus
   fulfilledBy?: "MERCHANT" | "AMAZON"
   createdAt?: number
@@ -221,6 +223,8 @@ export interface OrderSpec {
   serviceLevel?: string
   /** NON_AMAZON: a Multi-Channel Fulfillment order */
   salesChannel?: "AMAZON" | "NON_AMAZON"
+  tip?: number
+  business?: boolean
 }
 
 const FIRST = ["Max", "Anna", "Lukas", "Marie", "Jonas", "Sophie", "Paul", "Emma", "Leon", "Mia", "Camille", "Luca", "Sofia", "Oliver", "Olivia"]
@@ -285,10 +289,15 @@ export function addOrder(state: SandboxState, spec: OrderSpec): OrderRecord {
         quantityShipped: status === "SHIPPED" ? i.quantity : 0,
         unitPrice: i.unitPrice ?? listing?.price ?? 9.99,
         currency: listing?.currency ?? mp?.currency ?? "EUR",
+        ...Object.fromEntries(
+          (["itemPrice", "shippingPrice", "giftWrapPrice", "codFee", "promotion", "taxRate", "taxCollection"] as const).filter((k) => i[k] !== undefined).map((k) => [k, i[k]])
+        ),
       }
     }),
     packages: [],
     ...(spec.salesChannel ? { salesChannel: spec.salesChannel } : {}),
+    ...(spec.tip ? { tip: spec.tip } : {}),
+    ...(spec.business ? { business: true } : {}),
   }
   state.orders.set(order.orderId, order)
   return order
@@ -395,4 +404,117 @@ export function generateListings(state: SandboxState, spec: GenerateListingsSpec
     target.set(sku, listing)
   }
   return spec.count
+}
+
+// ---------------------------------------------------------------- a real seller's account
+
+/** One offer of the real-seller fixture, as the test needs to know it. */
+export interface RealSellerOffer {
+  sku: string
+  asin: string
+  ean: string
+  kind: "mfn_new" | "afn" | "used" | "b2b" | "repriced" | "sale"
+  fulfillmentChannel: string
+  conditionType: string
+  price: number
+  quantity?: number
+}
+
+/**
+ * A seller with years of history: offers that carry far more than a price and a stock — a shipping template,
+ * a list price, a lead time, an FBA offer, a used item with its condition note, B2B prices with quantity
+ * discounts, a repricer's minimum/maximum prices and a running sale. Each gets its own catalog item with an EAN,
+ * so a Medusa store links them by barcode under SKUs of its own. Anything a connector sends beyond what it
+ * changed shows up in the listing history (listing-rules.ts recordHistory).
+ */
+export function seedRealSeller(state: SandboxState, sellerId: string, marketplaceId: string, skuPrefix = "RS"): RealSellerOffer[] {
+  const mp = marketplaceId
+  const currency = marketplace(mp)?.currency ?? "EUR"
+  const now = state.clock.now()
+  const day = 24 * 3600_000
+  const specs: Array<Omit<RealSellerOffer, "asin" | "ean" | "sku"> & { title: string; extra: Record<string, unknown[]>; offer?: Record<string, unknown>; b2b?: Record<string, unknown> }> = [
+    { kind: "mfn_new", title: "Cast Iron Skillet 28 cm", fulfillmentChannel: "DEFAULT", conditionType: "new_new", price: 29.99, quantity: 7, extra: { list_price: [{ value_with_tax: 34.99, currency, marketplace_id: mp }] } },
+    { kind: "afn", title: "Linen Apron", fulfillmentChannel: "AMAZON_EU", conditionType: "new_new", price: 39.99, extra: {} },
+    { kind: "used", title: "Espresso Grinder", fulfillmentChannel: "DEFAULT", conditionType: "used_very_good", price: 15, quantity: 1, extra: { condition_note: [{ value: "Small scratch on the lid, works perfectly", language_tag: "de_DE", marketplace_id: mp }] } },
+    {
+      kind: "b2b",
+      title: "Office Chair Mat",
+      fulfillmentChannel: "DEFAULT",
+      conditionType: "new_new",
+      price: 49.99,
+      quantity: 10,
+      extra: {},
+      b2b: {
+        marketplace_id: mp,
+        currency,
+        audience: "B2B",
+        our_price: [{ schedule: [{ value_with_tax: 45 }] }],
+        quantity_discount_plan: [{ schedule: [{ discount_type: "fixed", levels: [{ lower_bound: 5, value: 42 }, { lower_bound: 20, value: 39 }] }] }],
+      },
+    },
+    {
+      kind: "repriced",
+      title: "Bluetooth Kitchen Scale",
+      fulfillmentChannel: "DEFAULT",
+      conditionType: "new_new",
+      price: 27.5,
+      quantity: 4,
+      extra: {},
+      offer: { minimum_seller_allowed_price: [{ schedule: [{ value_with_tax: 20 }] }], maximum_seller_allowed_price: [{ schedule: [{ value_with_tax: 40 }] }] },
+    },
+    {
+      kind: "sale",
+      title: "Bamboo Cutting Board",
+      fulfillmentChannel: "DEFAULT",
+      conditionType: "new_new",
+      price: 22.99,
+      quantity: 6,
+      extra: {},
+      offer: { discounted_price: [{ schedule: [{ value_with_tax: 17.99, start_at: new Date(now - 2 * day).toISOString(), end_at: new Date(now + 12 * day).toISOString() }] }] },
+    },
+  ]
+  return specs.map((spec, i) => {
+    const ean = withCheckDigit(`4270000${String(100000 + i * 7919).slice(-5)}`)
+    const asin = `B0REAL${String(i + 1).padStart(4, "0")}`
+    const sku = `${skuPrefix}-${spec.kind.toUpperCase().replace("_", "-")}`
+    state.addCatalogItem({ asin, identifiers: { EAN: [ean] }, title: spec.title, brand: "Realbrand", productType: "HOME" })
+    const attributes: Record<string, unknown[]> = {
+      item_name: [{ value: spec.title, language_tag: "de_DE", marketplace_id: mp }],
+      merchant_suggested_asin: [{ value: asin, marketplace_id: mp }],
+      condition_type: [{ value: spec.conditionType, marketplace_id: mp }],
+      purchasable_offer: [
+        { marketplace_id: mp, currency, audience: "ALL", our_price: [{ schedule: [{ value_with_tax: spec.price }] }], ...(spec.offer ?? {}) },
+        ...(spec.b2b ? [spec.b2b] : []),
+      ],
+      fulfillment_availability:
+        spec.fulfillmentChannel === "DEFAULT"
+          ? [{ fulfillment_channel_code: "DEFAULT", quantity: spec.quantity, lead_time_to_ship_max_days: 3 }]
+          : [{ fulfillment_channel_code: spec.fulfillmentChannel }],
+      ...(spec.fulfillmentChannel === "DEFAULT" ? { merchant_shipping_group: [{ value: "legacy-template-7f3a", marketplace_id: mp }] } : {}),
+      ...spec.extra,
+    }
+    const listing: Listing = {
+      sellerId,
+      marketplaceId: mp,
+      sku,
+      asin,
+      productType: "HOME",
+      itemName: spec.title,
+      price: spec.price,
+      currency,
+      quantity: spec.quantity,
+      fulfillmentChannel: spec.fulfillmentChannel,
+      conditionType: spec.conditionType,
+      status: "Active",
+      attributes,
+      issues: [],
+      productId: { type: "EAN", value: ean },
+      listingId: state.newListingId(),
+      createdAt: now - (900 + i * 100) * day,
+      updatedAt: now - 30 * day,
+    }
+    listing.status = listingStatus(listing)
+    state.putListing(listing)
+    return { sku, asin, ean, kind: spec.kind, fulfillmentChannel: spec.fulfillmentChannel, conditionType: spec.conditionType, price: spec.price, quantity: spec.quantity }
+  })
 }

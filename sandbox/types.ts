@@ -150,6 +150,25 @@ export interface Listing {
   updatedAt: number
 }
 
+/**
+ * One accepted listing submission as it changed the seller's data: every attribute whose value moved
+ * (before → after, undefined = absent), so a test can assert "nothing changed except X".
+ */
+export interface ListingHistoryEntry {
+  at: number
+  sellerId: string
+  marketplaceId: string
+  sku: string
+  operationType: string
+  /** created: the SKU did not exist; deleted: it no longer does */
+  kind: "created" | "changed" | "deleted"
+  changes: Record<string, { before: unknown[] | undefined; after: unknown[] | undefined }>
+  /** the fulfillment channel before and after ("DEFAULT", "AMAZON_EU" …) */
+  fulfillmentChannel: { before: string | undefined; after: string | undefined }
+  /** other SKUs of the same seller on the same ASIN in this marketplace after the change (a duplicate offer) */
+  sameAsinSkus: string[]
+}
+
 /** Orders API 2026-01-01 FulfillmentStatus values. */
 export type FulfillmentStatus =
   | "PENDING_AVAILABILITY"
@@ -167,9 +186,21 @@ export interface OrderItemRecord {
   title: string
   quantityOrdered: number
   quantityShipped: number
-  /** Unit price with tax. */
+  /** Unit price as the marketplace shows it: with VAT, or before sales tax in the US and Canada (order-money.ts). */
   unitPrice: number
   currency: string
+  /** The line's ITEM amount when a quantity price (B2B tier) makes it differ from unitPrice × quantity. */
+  itemPrice?: number
+  /** Shipping charged for this line, gift wrap, cash-on-delivery fee (JP), as the marketplace shows prices. */
+  shippingPrice?: number
+  giftWrapPrice?: number
+  codFee?: number
+  /** A promotion: its id and what it takes off the item and its shipping. */
+  promotion?: { id: string; itemDiscount?: number; shippingDiscount?: number }
+  /** Tax rate in percent (default: the marketplace's standard rate, 0 in the US). */
+  taxRate?: number
+  /** MARKETPLACE_FACILITATOR: Amazon collects and remits the tax (TAX dataset). */
+  taxCollection?: string
   /** Who canceled units of this line (a partial cancellation lowers quantityOrdered; a canceled line has 0). */
   cancelledBy?: "BUYER" | "MERCHANT" | "AMAZON"
   cancelReason?: string
@@ -215,6 +246,10 @@ export interface OrderRecord {
   cancelReason?: string
   /** `salesChannel.channelName`: NON_AMAZON for Multi-Channel Fulfillment orders (another shop's sale Amazon ships). */
   salesChannel?: "AMAZON" | "NON_AMAZON"
+  /** A delivery tip the buyer gave (order-level DELIVERY_TIP proceeds). */
+  tip?: number
+  /** An Amazon Business order: prices before VAT, VAT on top, even where consumers see VAT-inclusive prices. */
+  business?: boolean
   /** The buyer asked to cancel (before shipping); shown under includedData=CANCELLATION as cancellationRequest. */
   buyerCancelRequest?: { reason: string; orderItemIds: string[] }
 }

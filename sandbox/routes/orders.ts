@@ -3,6 +3,7 @@ import { isKnownCarrier } from "../carriers"
 import { SandboxContext } from "../context"
 import { sendError, spApiRoute } from "../http"
 import { marketplace } from "../marketplaces"
+import { digitsOf, renderItemProceeds, renderOrderProceeds } from "../order-money"
 import { confirmPackage } from "../seed"
 import { FulfillmentStatus, OrderRecord } from "../types"
 
@@ -166,14 +167,13 @@ function checkShipment(order: OrderRecord, body: { marketplaceId?: unknown; pack
   return undefined
 }
 
-const money = (amount: number, currencyCode: string) => ({ amount: amount.toFixed(2), currencyCode })
+const money = (amount: number, currencyCode: string) => ({ amount: amount.toFixed(digitsOf(currencyCode)), currencyCode })
 
 /** An OrderRecord in the Orders API 2026-01-01 `Order` shape, with the datasets in `includedData`. */
 export function renderOrder(order: OrderRecord, includedData: string[]): Record<string, unknown> {
   const inc = new Set(includedData)
   const mp = marketplace(order.marketplaceId)
   const currency = order.items[0]?.currency ?? mp?.currency ?? "EUR"
-  const total = order.items.reduce((n, i) => n + i.unitPrice * i.quantityOrdered, 0)
   const merchant = order.fulfilledBy === "MERCHANT"
   const out: Record<string, unknown> = {
     orderId: order.orderId,
@@ -191,7 +191,11 @@ export function renderOrder(order: OrderRecord, includedData: string[]): Record<
         name: a.name,
         addressLine1: a.addressLine1,
         ...(a.addressLine2 ? { addressLine2: a.addressLine2 } : {}),
+        // Amazon sends the optional lines it has nothing for as empty texts (its own examples do)
+        addressLine3: "",
         city: a.city,
+        districtOrCounty: "",
+        municipality: "",
         postalCode: a.postalCode,
         ...(a.stateOrRegion ? { stateOrRegion: a.stateOrRegion } : {}),
         countryCode: a.countryCode,
@@ -201,7 +205,7 @@ export function renderOrder(order: OrderRecord, includedData: string[]): Record<
     }
   }
   if (inc.has("PROCEEDS") && order.status !== "PENDING") {
-    out.proceeds = { grandTotal: money(total, currency), breakdowns: [{ type: "ITEM", subtotal: money(total, currency) }] }
+    out.proceeds = renderOrderProceeds(order, currency)
   }
   if (inc.has("FULFILLMENT")) {
     const shipBy = order.createdAt + 2 * 24 * 3600_000
@@ -221,13 +225,12 @@ export function renderOrder(order: OrderRecord, includedData: string[]): Record<
         title: i.title,
         sellerSku: i.sku,
         condition: { conditionType: "NEW", conditionSubtype: "NEW" },
-        price: { unitPrice: money(i.unitPrice, i.currency) },
+        price: { unitPrice: money(i.unitPrice, i.currency), ...(order.business ? { priceDesignation: "BUSINESS_PRICE" } : {}) },
       },
     }
-    if (inc.has("PROCEEDS") && order.status !== "PENDING") {
-      const subtotal = money(i.unitPrice * i.quantityOrdered, i.currency)
-      item.proceeds = { proceedsTotal: subtotal, breakdowns: [{ type: "ITEM", subtotal }] }
-    }
+    if (inc.has("PROCEEDS") && order.status !== "PENDING") item.proceeds = renderItemProceeds(order, i)
+    if (inc.has("PROMOTION") && i.promotion) item.promotion = { breakdowns: [{ promotionId: i.promotion.id }] }
+    if (inc.has("TAX") && i.taxCollection) item.tax = { taxCollections: [{ model: i.taxCollection, responsibleParty: "Amazon Services, Inc." }] }
     if (inc.has("FULFILLMENT")) item.fulfillment = { quantityFulfilled: i.quantityShipped, quantityUnfulfilled: i.quantityOrdered - i.quantityShipped }
     if (inc.has("CANCELLATION")) {
       // ItemCancellation (orders_2026-01-01): the buyer's request, and who executed a cancellation
