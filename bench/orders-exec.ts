@@ -7,6 +7,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import seedDemo from "../scripts/seed-demo"
 import { DEFAULT_RATE_LIMITS } from "../src/lib/sp-api"
 import { AMAZON_MODULE } from "../src/modules/amazon"
+import { refreshTokenBinding } from "../src/modules/amazon/lib/secret-bindings"
 import type AmazonModuleService from "../src/modules/amazon/service"
 import { importAmazonOrdersWorkflow } from "../src/workflows/orders"
 import { DEFAULT_ORDERS_CONCURRENCY } from "../src/workflows/orders/steps/import-store-orders"
@@ -33,7 +34,7 @@ async function connectedStore(container: ExecArgs["container"], name: string, sa
   })
   const storeId = (result as { id: string }).id
   await connectAmazonStoreWorkflow(container).run({
-    input: { store_id: storeId, selling_partner_id: sellerId, refresh_token_ciphertext: amazon.sealSecret(refreshToken) },
+    input: { store_id: storeId, selling_partner_id: sellerId, refresh_token_ciphertext: amazon.sealSecret(refreshToken, refreshTokenBinding(storeId)) },
   })
   return storeId
 }

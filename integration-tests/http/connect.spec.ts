@@ -1,6 +1,7 @@
 import axios from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
+import { refreshTokenBinding } from "../../src/modules/amazon/lib/secret-bindings"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { checkAmazonAuthorizationsWorkflow } from "../../src/workflows/health"
 import { sendQueuedListingChangesWorkflow } from "../../src/workflows/listings"
@@ -77,8 +78,8 @@ medusaIntegrationTestRunner({
         expect(store.marketplaces.filter((m: { enabled: boolean }) => m.enabled).map((m: { marketplace_id: string }) => m.marketplace_id)).toEqual([GERMANY])
 
         const stored = await amazon().retrieveAmazonStore(storeId)
-        expect(stored.refresh_token_ciphertext).toMatch(/^v1\./)
-        expect(amazon().openSecret(stored.refresh_token_ciphertext!)).toMatch(/^Atzr\|/)
+        expect(stored.refresh_token_ciphertext).toMatch(/^v2\./)
+        expect(amazon().openSecret(stored.refresh_token_ciphertext!, refreshTokenBinding(storeId))).toMatch(/^Atzr\|/)
         expect(JSON.stringify(data)).not.toContain("Atzr|")
       })
 
@@ -91,7 +92,7 @@ medusaIntegrationTestRunner({
         const answer = await followCallback((await consent(storeId)).callback)
         expect(answer.headers.location).toContain("connected=1")
         const second = (await amazon().retrieveAmazonStore(storeId)).refresh_token_ciphertext!
-        expect(amazon().openSecret(second)).not.toBe(amazon().openSecret(first))
+        expect(amazon().openSecret(second, refreshTokenBinding(storeId))).not.toBe(amazon().openSecret(first, refreshTokenBinding(storeId)))
         const france = await amazon().listAmazonMarketplaces({ store_id: storeId, marketplace_id: "A13V1IB3VIYZZH" })
         expect(france[0].enabled).toBe(true)
       })

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
+import { refreshTokenBinding } from "../../src/modules/amazon/lib/secret-bindings"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { createAdminHeaders } from "../helpers/admin"
 import { captureOutput } from "../helpers/capture-output"
@@ -218,12 +219,14 @@ medusaIntegrationTestRunner({
           const { data: created } = await create()
           const id = created.amazon_store.id
           const amazon = getContainer().resolve<AmazonModuleService>(AMAZON_MODULE)
-          const ciphertext = amazon.sealSecret(token)
+          const ciphertext = amazon.sealSecret(token, refreshTokenBinding(id))
           await amazon.updateAmazonStores({ id, refresh_token_ciphertext: ciphertext, status: "connected" })
 
           const stored = await amazon.retrieveAmazonStore(id)
           expect(stored.refresh_token_ciphertext).not.toContain("secret-refresh-token")
-          expect(amazon.openSecret(stored.refresh_token_ciphertext!)).toBe(token)
+          expect(amazon.openSecret(stored.refresh_token_ciphertext!, refreshTokenBinding(id))).toBe(token)
+          // bound to its row: the same value in another store does not open
+          expect(() => amazon.openSecret(stored.refresh_token_ciphertext!, refreshTokenBinding("amzst_other"))).toThrow(/sealed for another row/)
 
           const answers = [
             await api.get("/admin/amazon/stores", { headers }),

@@ -16,7 +16,7 @@ export const completeAmazonConsentWorkflow = createWorkflow(
   (input: CompleteAmazonConsentWorkflowInput) => {
     const storeId = consumeOAuthStateStep(input.state)
     const sealedToken = exchangeAuthorizationCodeStep(
-      transform({ input }, ({ input }) => ({ code: input.spapi_oauth_code, redirect_uri: input.redirect_uri }))
+      transform({ input, storeId }, ({ input, storeId }) => ({ store_id: storeId, code: input.spapi_oauth_code, redirect_uri: input.redirect_uri }))
     )
     const connected = connectAmazonStoreWorkflow.runAsStep({
       input: transform({ input, storeId, sealedToken }, ({ input, storeId, sealedToken }) => ({

@@ -23,6 +23,7 @@ export const connectAmazonStoreWorkflow = createWorkflow(
     const store = loadStoreStep(input.store_id)
     const participations = verifySellerAuthorizationStep(
       transform({ input, store }, ({ input, store }) => ({
+        store_id: input.store_id,
         region: store.region,
         selling_partner_id: input.selling_partner_id,
         refresh_token_ciphertext: input.refresh_token_ciphertext,

@@ -1,18 +1,29 @@
+import { createCipheriv, randomBytes } from "node:crypto"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { AMAZON_MODULE } from ".."
+import { buyerDataBinding, refreshTokenBinding } from "../lib/secret-bindings"
 import * as models from "../models"
 import type AmazonModuleService from "../service"
 
 jest.setTimeout(60_000)
 
 const GERMANY = "A1PA6795UKMFR9"
+const KEY = Buffer.alloc(32, 7)
+
+/** A value as the plugin wrote it before bindings existed (v1: AES-GCM without associated data). */
+function sealV1(key: Buffer, plaintext: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv("aes-256-gcm", key, iv)
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()])
+  return ["v1", iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(".")
+}
 const FRANCE = "A13V1IB3VIYZZH"
 
 moduleIntegrationTestRunner<AmazonModuleService>({
   moduleName: AMAZON_MODULE,
   moduleModels: Object.values(models),
   resolve: "./src/modules/amazon",
-  moduleOptions: { encryptionKey: Buffer.alloc(32, 7).toString("base64") },
+  moduleOptions: { encryptionKey: KEY.toString("base64") },
   testSuite: ({ service }) => {
     const createStore = (overrides: Record<string, unknown> = {}) =>
       service.createAmazonStores({
@@ -168,10 +179,43 @@ moduleIntegrationTestRunner<AmazonModuleService>({
     })
 
     describe("secrets", () => {
-      it("seals and opens with the module's key", async () => {
-        const sealed = service.sealSecret("Atzr|token")
+      it("seals and opens with the module's key, for one row and column", async () => {
+        const sealed = service.sealSecret("Atzr|token", refreshTokenBinding("amzst_1"))
         expect(sealed).not.toContain("token")
-        expect(service.openSecret(sealed)).toBe("Atzr|token")
+        expect(service.openSecret(sealed, refreshTokenBinding("amzst_1"))).toBe("Atzr|token")
+        expect(() => service.openSecret(sealed, refreshTokenBinding("amzst_2"))).toThrow(/another row/)
+      })
+
+      it("re-seals values written before bindings (v1) bound to their row, once (the migration script)", async () => {
+        const store = await createStore({ selling_partner_id: "A1RESEAL" })
+        const other = await createStore({ selling_partner_id: "A2RESEAL" })
+        await service.updateAmazonStores([
+          { id: store.id, refresh_token_ciphertext: sealV1(KEY, "Atzr|old-token") },
+          { id: other.id, refresh_token_ciphertext: sealV1(Buffer.alloc(32, 9), "Atzr|other-key") },
+        ])
+        const orders = await service.createAmazonOrders(
+          ["028-1", "028-2", "028-3"].map((id) => ({
+            store_id: store.id,
+            marketplace_id: GERMANY,
+            amazon_order_id: id,
+            amazon_status: "UNSHIPPED",
+            buyer_data_ciphertext: sealV1(KEY, JSON.stringify({ name: `Buyer ${id}` })),
+          }))
+        )
+        expect(await service.resealLegacySecrets(2)).toEqual({ resealed: 4, unreadable: 1 })
+
+        const resealed = await service.retrieveAmazonStore(store.id)
+        expect(resealed.refresh_token_ciphertext).toMatch(/^v2\./)
+        expect(service.openSecret(resealed.refresh_token_ciphertext!, refreshTokenBinding(store.id))).toBe("Atzr|old-token")
+        // a value that does not open is left as it was
+        expect((await service.retrieveAmazonStore(other.id)).refresh_token_ciphertext).toMatch(/^v1\./)
+        for (const order of await service.listAmazonOrders({ id: orders.map((o) => o.id) })) {
+          expect(order.buyer_data_ciphertext).toMatch(/^v2\./)
+          const binding = buyerDataBinding(store.id, order.amazon_order_id)
+          expect(JSON.parse(service.openSecret(order.buyer_data_ciphertext!, binding))).toEqual({ name: `Buyer ${order.amazon_order_id}` })
+        }
+        // run again: nothing left to do
+        expect(await service.resealLegacySecrets()).toEqual({ resealed: 0, unreadable: 1 })
       })
 
       it("keeps the LWA secret and encryption key out of its public options", () => {

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { refreshTokenBinding } from "../../../modules/amazon/lib/secret-bindings"
 import { SpApiError } from "../../../lib/sp-api"
 import { amazonReason, isAuthorizationLost } from "../../../utils/sp-api-errors"
 
@@ -25,7 +26,7 @@ export const checkStoreAuthorizationStep = createStep(
       return new StepResponse({ store_id: storeId, result: "skipped" })
     }
     const expires_at = store.authorization_expires_at ? new Date(store.authorization_expires_at) : null
-    const refreshToken = amazon.openSecret(store.refresh_token_ciphertext)
+    const refreshToken = amazon.openSecret(store.refresh_token_ciphertext, refreshTokenBinding(store.id))
     const lwa = amazon.getLwaClient()
     try {
       lwa.invalidate(refreshToken) // a cached access token would prove nothing

@@ -2,6 +2,7 @@ import { generateEntityId, MedusaError, Modules } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { buyerDataBinding } from "../../../modules/amazon/lib/secret-bindings"
 import { decimalToNumber } from "../../../utils/orders/decimal"
 import type { PlannedLine } from "../../../utils/orders/plan-order-import"
 import { toMedusaOrderInput } from "../../../utils/orders/to-medusa-order"
@@ -42,7 +43,7 @@ export const createMedusaOrderStep = createStep(
       throw new MedusaError(MedusaError.Types.CONFLICT, `Amazon order ${context.amazon_order_id} is already imported`)
     }
     const buyer: BuyerData | null = row.buyer_data_ciphertext
-      ? (JSON.parse(amazon.openSecret(row.buyer_data_ciphertext)) as BuyerData)
+      ? (JSON.parse(amazon.openSecret(row.buyer_data_ciphertext, buyerDataBinding(context.store_id, context.amazon_order_id))) as BuyerData)
       : null
 
     let customerId: string | null = null

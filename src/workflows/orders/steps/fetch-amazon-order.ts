@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amazonOrderId, SpApiError } from "../../../lib/sp-api"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { buyerDataBinding } from "../../../modules/amazon/lib/secret-bindings"
 import { buyerDataOf, malformedOrderMessage, ORDER_INCLUDED_DATA, readAmazonOrder } from "../../../utils/orders/map-amazon-order"
 import { followUpOf } from "../../../utils/orders/follow-amazon-order"
 import { amazonReason, isAuthorizationLost, toMedusaError } from "../../../utils/sp-api-errors"
@@ -59,6 +60,6 @@ export const fetchAmazonOrderStep = createStep("amazon-fetch-order", async (inpu
   return new StepResponse<FetchedAmazonOrder>({
     ...base,
     outcome: "fetched",
-    order: { ...reading.record, ...followUpOf(reading.order), buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null },
+    order: { ...reading.record, ...followUpOf(reading.order), buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer), buyerDataBinding(row.store_id, row.amazon_order_id)) : null },
   })
 })

@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { type MarketplaceId, marketplaceId as toMarketplaceId, SpApiError, type SpApiClient } from "../../../lib/sp-api"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { buyerDataBinding } from "../../../modules/amazon/lib/secret-bindings"
 import { markAuthorizationLost } from "../../../utils/mark-authorization-lost"
 import {
   buyerDataOf,
@@ -224,7 +225,7 @@ export const importStoreOrdersStep = createStep(
               const followUp = followUpOf(reading.order)
               // multi-channel (MCF) orders are Amazon shipping for another shop, not Amazon sales: never imported
               if (followUp.channel_name === NON_AMAZON_CHANNEL) reporter.count("orders_non_amazon")
-              orders.push({ ...reading.record, ...followUp, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer)) : null })
+              orders.push({ ...reading.record, ...followUp, buyer_data_ciphertext: buyer ? amazon.sealSecret(JSON.stringify(buyer), buyerDataBinding(input.store_id, reading.record.amazon_order_id)) : null })
               updated.push(reading.record.amazon_updated_at)
               continue
             }

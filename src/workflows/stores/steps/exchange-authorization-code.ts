@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { refreshTokenBinding } from "../../../modules/amazon/lib/secret-bindings"
 import { toMedusaError } from "../../../utils/sp-api-errors"
 
-export type ExchangeAuthorizationCodeInput = { code: string; redirect_uri?: string }
+export type ExchangeAuthorizationCodeInput = { store_id: string; code: string; redirect_uri?: string }
 
 /**
  * Trades the consent page's `spapi_oauth_code` (5-minute life, single use) for
@@ -16,7 +17,7 @@ export const exchangeAuthorizationCodeStep = createStep(
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     try {
       const tokens = await amazon.getLwaClient().exchangeAuthorizationCode(input.code, input.redirect_uri)
-      return new StepResponse(amazon.sealSecret(tokens.refreshToken!))
+      return new StepResponse(amazon.sealSecret(tokens.refreshToken!, refreshTokenBinding(input.store_id)))
     } catch (error) {
       throw toMedusaError(error, "exchange the authorization code")
     }

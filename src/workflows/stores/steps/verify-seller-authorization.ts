@@ -1,10 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { refreshTokenBinding } from "../../../modules/amazon/lib/secret-bindings"
 import type { SpApiRegion } from "../../../lib/sp-api"
 import { toMedusaError } from "../../../utils/sp-api-errors"
 
 export type VerifySellerAuthorizationInput = {
+  store_id: string
   region: SpApiRegion
   selling_partner_id: string
   refresh_token_ciphertext: string
@@ -26,7 +28,7 @@ export const verifySellerAuthorizationStep = createStep(
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     try {
       const client = amazon.createSpApiClient({
-        refreshToken: amazon.openSecret(input.refresh_token_ciphertext),
+        refreshToken: amazon.openSecret(input.refresh_token_ciphertext, refreshTokenBinding(input.store_id)),
         region: input.region,
         sellingPartnerId: input.selling_partner_id,
       })

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AMAZON_MODULE } from "../../../../../../modules/amazon"
 import type AmazonModuleService from "../../../../../../modules/amazon/service"
+import { refreshTokenBinding } from "../../../../../../modules/amazon/lib/secret-bindings"
 import { connectAmazonStoreWorkflow } from "../../../../../../workflows/stores"
 import { refetchAmazonStore } from "../../../helpers"
 import type { AdminSetAmazonCredentialsType } from "../../../validators"
@@ -14,7 +15,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSetAmazonCredent
       store_id: req.params.id,
       selling_partner_id: req.validatedBody.selling_partner_id,
       // sealed here so that no workflow storage ever holds the token in clear
-      refresh_token_ciphertext: amazon.sealSecret(req.validatedBody.refresh_token),
+      refresh_token_ciphertext: amazon.sealSecret(req.validatedBody.refresh_token, refreshTokenBinding(req.params.id)),
     },
   })
   const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields, { withSummary: true })
