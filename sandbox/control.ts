@@ -5,8 +5,8 @@ import { renderFeed } from "./routes/feeds"
 import { renderReport } from "./routes/reports"
 import { listingStatus } from "./listing-rules"
 import { marketplace } from "./marketplaces"
-import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, addOrder, confirmPackage, generateListings, generateOrders } from "./seed"
-import { CatalogItem, FulfillmentStatus, Listing, OperationStats, OrderRecord, Region, RequestLogEntry, Seller, ValidationFailure } from "./types"
+import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, RealSellerOffer, addOrder, confirmPackage, generateListings, generateOrders, seedRealSeller } from "./seed"
+import { CatalogItem, FulfillmentStatus, Listing, ListingHistoryEntry, OperationStats, OrderRecord, Region, RequestLogEntry, Seller, ValidationFailure } from "./types"
 import { SpApiValidator, ValidationError } from "./validation"
 
 /** Thrown for bad control input; the HTTP control API answers 400 with its message. */
@@ -230,6 +230,17 @@ export class SandboxControl {
       added += generateListings(this.ctx.state, g)
     }
     return { added }
+  }
+
+  /** Seeds the "real seller" offers (seed.ts seedRealSeller) into a seller's marketplace. */
+  seedRealSeller(input: { sellerId: string; marketplaceId: string; skuPrefix?: string }): { offers: RealSellerOffer[] } {
+    if (!input.sellerId || !input.marketplaceId) throw new ControlInputError("seedRealSeller needs sellerId and marketplaceId")
+    return { offers: seedRealSeller(this.ctx.state, input.sellerId, input.marketplaceId, input.skuPrefix) }
+  }
+
+  /** What accepted listing submissions changed, oldest first, optionally for one seller / SKU. */
+  listingHistory(filter: { sellerId?: string; sku?: string } = {}): ListingHistoryEntry[] {
+    return this.ctx.state.listingHistory.filter((h) => (!filter.sellerId || h.sellerId === filter.sellerId) && (!filter.sku || h.sku === filter.sku))
   }
 
   addOrders(input: { orders?: OrderInput[]; generate?: GenerateOrdersSpec & { status?: string } }): { orderIds: string[] } {

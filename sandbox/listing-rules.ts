@@ -3,7 +3,7 @@ import { isValidGtin } from "./gtin"
 import { marketplace } from "./marketplaces"
 import { Requirements, productTypeDefinition, requiredAttributes } from "./product-types"
 import { SandboxState } from "./state"
-import { CatalogItem, Listing, ListingIssue, ListingStatus } from "./types"
+import { CatalogItem, Listing, ListingHistoryEntry, ListingIssue, ListingStatus } from "./types"
 
 /**
  * How Amazon judges one listing submission (a JSON_LISTINGS_FEED message, or put/patchListingsItem):
@@ -24,6 +24,9 @@ export const ISSUE_CODES = {
   invalidPatch: "4000003",
   relevantAttributes: "18448",
   priceReference: "8026",
+  fbaConverted: "8105",
+  fbaQuantityIgnored: "8106",
+  duplicateOffer: "8541",
 } as const
 
 export type OperationType = "UPDATE" | "PARTIAL_UPDATE" | "PATCH" | "DELETE"
@@ -160,6 +163,20 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
   }
 
   checkOffer(attributes, mp, error)
+  checkFulfillmentChannel(existing, attributes, issues)
+  if (sub.operationType === "UPDATE" && !existing && asin) {
+    // Amazon accepts it, and the seller now has two offers of one product competing with each other
+    const others = state.skusOfAsin(sub.sellerId, mp, asin).filter((sku) => sku !== sub.sku)
+    if (others.length) {
+      issues.push({
+        code: ISSUE_CODES.duplicateOffer,
+        message: `The ASIN ${asin} is already offered by this seller under SKU ${others.join(", ")}; SKU '${sub.sku}' creates a second offer of the same product.`,
+        severity: "WARNING",
+        attributeNames: ["merchant_suggested_asin"],
+        categories: ["INVALID_ATTRIBUTE"],
+      })
+    }
+  }
 
   if (issues.some((i) => i.severity === "ERROR")) return { issues, accepted: false }
 
@@ -179,7 +196,7 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
     price: offer.price ?? keep?.price,
     currency: offer.currency ?? keep?.currency ?? marketplace(mp)?.currency ?? "EUR",
     quantity: availability ? availability.quantity : keep?.quantity,
-    fulfillmentChannel: availability?.channel ?? keep?.fulfillmentChannel ?? "DEFAULT",
+    fulfillmentChannel: availability?.channel ?? keep?.fulfillmentChannel ?? existing?.fulfillmentChannel ?? "DEFAULT",
     conditionType: optionalString(firstValue(attributes.condition_type, mp)) ?? keep?.conditionType ?? "new_new",
     status: "Incomplete",
     attributes,
@@ -209,8 +226,60 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
 export function applyEvaluation(state: SandboxState, sub: Submission, evaluation: Evaluation): void {
   if (!evaluation.accepted) return
   if (evaluation.newCatalogItem && !state.catalog.has(evaluation.newCatalogItem.asin)) state.addCatalogItem(evaluation.newCatalogItem)
+  const before = state.getListing(sub.sellerId, sub.marketplaceId, sub.sku)
   if (evaluation.result === null) state.deleteListing(sub.sellerId, sub.marketplaceId, sub.sku)
   else if (evaluation.result) state.putListing(evaluation.result)
+  recordHistory(state, sub, before, evaluation.result ?? undefined)
+}
+
+/** Appends what an accepted submission changed, attribute by attribute, to the seller's history. */
+function recordHistory(state: SandboxState, sub: Submission, before: Listing | undefined, after: Listing | undefined): void {
+  if (!before && !after) return
+  const names = new Set([...Object.keys(before?.attributes ?? {}), ...Object.keys(after?.attributes ?? {})])
+  const changes: ListingHistoryEntry["changes"] = {}
+  for (const name of names) {
+    const a = before?.attributes[name]
+    const b = after?.attributes[name]
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[name] = { before: a, after: b }
+  }
+  state.listingHistory.push({
+    at: state.clock.now(),
+    sellerId: sub.sellerId,
+    marketplaceId: sub.marketplaceId,
+    sku: sub.sku,
+    operationType: sub.operationType,
+    kind: !before ? "created" : !after ? "deleted" : "changed",
+    changes,
+    fulfillmentChannel: { before: before?.fulfillmentChannel, after: after?.fulfillmentChannel },
+    sameAsinSkus: after?.asin ? state.skusOfAsin(sub.sellerId, sub.marketplaceId, after.asin).filter((sku) => sku !== sub.sku) : [],
+  })
+}
+
+/**
+ * FBA offers: a merchant entry ("DEFAULT") in fulfillment_availability converts the offer to merchant-fulfilled —
+ * Amazon stops shipping it from its warehouses and the FBA stock is stranded (the same submission is how a seller
+ * switches channels on purpose) — and a quantity on an FBA entry is ignored: Amazon counts FBA stock itself.
+ */
+function checkFulfillmentChannel(existing: Listing | undefined, attributes: AttributeValues, issues: ListingIssue[]): void {
+  const entries = (Array.isArray(attributes.fulfillment_availability) ? attributes.fulfillment_availability : []) as Record<string, unknown>[]
+  if (existing && existing.fulfillmentChannel !== "DEFAULT" && entries.some((e) => e?.fulfillment_channel_code === "DEFAULT")) {
+    issues.push({
+      code: ISSUE_CODES.fbaConverted,
+      message: `SKU '${existing.sku}' was fulfilled by Amazon (${existing.fulfillmentChannel}); fulfillment_channel_code DEFAULT converts it to merchant-fulfilled.`,
+      severity: "WARNING",
+      attributeNames: ["fulfillment_availability"],
+      categories: ["INVALID_ATTRIBUTE"],
+    })
+  }
+  if (entries.some((e) => e && e.fulfillment_channel_code !== "DEFAULT" && e.quantity !== undefined)) {
+    issues.push({
+      code: ISSUE_CODES.fbaQuantityIgnored,
+      message: "A quantity for a fulfilled-by-Amazon channel is ignored: Amazon counts FBA stock itself.",
+      severity: "WARNING",
+      attributeNames: ["fulfillment_availability"],
+      categories: ["INVALID_ATTRIBUTE"],
+    })
+  }
 }
 
 /**
@@ -362,7 +431,9 @@ function checkOffer(attributes: AttributeValues, mp: string, error: (code: strin
 }
 
 function offerFrom(attributes: AttributeValues, mp: string): { price?: number; currency?: string } {
-  const offer = valuesFor(attributes.purchasable_offer, mp)[0]
+  // the consumer offer's price is the listing's price; a B2B (audience "B2B") price is a separate offer
+  const offers = valuesFor(attributes.purchasable_offer, mp)
+  const offer = offers.find((o) => o.audience === undefined || o.audience === "ALL")
   if (!offer) return {}
   const prices = offer.our_price as { schedule?: { value_with_tax?: unknown }[] }[] | undefined
   const value = prices?.[0]?.schedule?.[0]?.value_with_tax

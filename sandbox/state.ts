@@ -9,6 +9,7 @@ import {
   FeedRecord,
   IdentifierType,
   Listing,
+  ListingHistoryEntry,
   LwaApp,
   OrderRecord,
   RefreshTokenRecord,
@@ -49,6 +50,8 @@ export class SandboxState {
   readonly pendingReportRows = new Map<string, (string | Buffer)[]>()
   /** `${sellerId}|${region}` → creation times of JSON_LISTINGS_FEED feeds (their own 5-per-5-min limit). */
   readonly listingsFeedTimes = new Map<string, number[]>()
+  /** Every accepted listing submission's effect, oldest first (listing-rules.ts applyEvaluation). */
+  readonly listingHistory: ListingHistoryEntry[] = []
   /** LWA token requests by grant type, and failures. */
   readonly lwaCounts = { refresh_token: 0, authorization_code: 0, client_credentials: 0, errors: 0 }
   private nextFeedId = 50001
@@ -171,6 +174,11 @@ export class SandboxState {
 
   deleteListing(sellerId: string, marketplaceId: string, sku: string): boolean {
     return this.listings.get(sellerId)?.get(marketplaceId)?.delete(sku) ?? false
+  }
+
+  /** The seller's SKUs offering an ASIN in a marketplace (more than one = a duplicate offer). */
+  skusOfAsin(sellerId: string, marketplaceId: string, asin: string): string[] {
+    return [...this.sellerListings(sellerId, marketplaceId).values()].filter((l) => l.asin === asin).map((l) => l.sku)
   }
 
   countListings(): number {

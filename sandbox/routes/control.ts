@@ -39,6 +39,8 @@ export function controlRouter(control: SandboxControl): Router {
     if (!listing) return void res.status(404).json({ message: "no such listing" })
     return listing
   }))
+  router.post("/scenarios/real-seller", handle((req) => control.seedRealSeller(body(req) as never)))
+  router.get("/listing-history", handle((req) => ({ history: control.listingHistory({ sellerId: req.query.sellerId ? String(req.query.sellerId) : undefined, sku: req.query.sku ? String(req.query.sku) : undefined }) })))
   router.post("/orders", handle((req) => control.addOrders((Array.isArray(req.body) ? { orders: req.body } : body(req)) as never)))
   router.get("/orders/:orderId", handle((req, res) => {
     const order = control.getOrder(req.params.orderId)

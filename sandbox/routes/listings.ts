@@ -61,7 +61,8 @@ export function listingsRoutes(ctx: SandboxContext, router: Router): void {
   spApiRoute(ctx, router, { operationId: "deleteListingsItem", api: API, method: "delete", path: PATH }, (req, res, call) => {
     const mp = scope(req, res, call)
     if (!mp) return
-    ctx.state.deleteListing(call.sellerId, mp, req.params.sku)
+    const sub: Submission = { sellerId: call.sellerId, marketplaceId: mp, sku: req.params.sku, operationType: "DELETE" }
+    applyEvaluation(ctx.state, sub, { issues: [], accepted: true, result: null })
     res.json({ sku: req.params.sku, status: "ACCEPTED", submissionId: randomUUID().replace(/-/g, ""), issues: [] })
   })
 
