@@ -34,6 +34,7 @@ export function buildFeeds(count: number): { ms: number; documents: number; mess
     marketplace_id: "A1PA6795UKMFR9",
     currency_code: "EUR",
     region_id: null,
+    tax: { region_inclusive: null, currency_inclusive: true, marketplace_inclusive: true, rate_percent: 19, country_code: "DE" },
     product_id_type: "EAN",
     product_id_attribute: "barcode",
     settings: { stock_buffer: 1, handling_time_days: 2 },

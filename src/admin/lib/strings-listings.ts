@@ -114,6 +114,13 @@ export const listingsStrings = {
     sendAgain: "Send again",
   },
 
+  asinChoice: {
+    heading: "Which of these is the product? Amazon's catalog has several for its barcode.",
+    choose: "Offer on this ASIN",
+    chosen: (asin: string) => `The offer will be sent on ${asin}.`,
+    error: "The ASIN could not be set",
+  },
+
   issues: {
     source: (source: string) => (source === "amazon" ? "Amazon" : "Medusa"),
     severity: (severity: string) => (severity === "error" ? "Error" : "Warning"),

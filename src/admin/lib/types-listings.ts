@@ -23,6 +23,8 @@ export type AmazonListingIssue = {
   message: string
   /** the Medusa field to fix ("barcode", "prices", "metadata.gtin" …) or "amazon:<attribute>" */
   field?: string
+  /** ambiguous_asin: the ASINs Amazon's catalog has for the barcode */
+  candidates?: { asin: string; product_type: string | null; title: string | null }[]
 }
 
 export type AmazonListingMarketplace = {

@@ -9,6 +9,7 @@ import { strings } from "../../lib/strings"
 import { listingsStrings as s } from "../../lib/strings-listings"
 import type { AmazonListing } from "../../lib/types-listings"
 import { amazonProductUrl, formatMoney } from "./fix-link"
+import { AsinChoice } from "./asin-choice"
 import { IssueList } from "./issue-list"
 import { ListingStatusBadge } from "./listing-status-badge"
 
@@ -125,12 +126,15 @@ export function ListingDrawer({ listing, storeId, onOpenChange }: ListingDrawerP
               <div className="flex flex-col gap-y-2">
                 <Heading level="h3">{issues.length ? s.drawer.fix : s.drawer.said}</Heading>
                 {issues.length ? (
-                  <IssueList
-                    issues={issues}
-                    product_id={listing.product_id}
-                    variant_id={listing.variant_id}
-                    storeId={storeId}
-                  />
+                  <>
+                    <IssueList
+                      issues={issues}
+                      product_id={listing.product_id}
+                      variant_id={listing.variant_id}
+                      storeId={storeId}
+                    />
+                    <AsinChoice listing={listing} storeId={storeId} />
+                  </>
                 ) : (
                   <Text size="small" className="text-ui-fg-subtle">
                     {s.drawer.noIssues}

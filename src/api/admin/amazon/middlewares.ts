@@ -8,6 +8,7 @@ import {
   AdminGetAmazonListingsParams,
   AdminGetProductTypeParams,
   AdminResolveHeldChanges,
+  AdminChooseListingAsin,
   AdminSendToAmazon,
   AdminGetSyncRunsParams,
   AdminRequestAmazonSync,
@@ -125,6 +126,12 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/amazon/stores/:id/listings/held",
     policies: [AMAZON_POLICY.updateStores],
     middlewares: [validateAndTransformBody(AdminResolveHeldChanges)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/listings/:listing_id/asin",
+    policies: [AMAZON_POLICY.updateStores],
+    middlewares: [validateAndTransformBody(AdminChooseListingAsin)],
   },
   // routes without validation middlewares: only their policies
   { method: ["DELETE"], matcher: "/admin/amazon/stores/:id", policies: [AMAZON_POLICY.deleteStores] },

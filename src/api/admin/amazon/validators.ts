@@ -189,3 +189,7 @@ export type AdminSendToAmazonType = z.infer<typeof AdminSendToAmazon>
 
 export const AdminResolveHeldChanges = z.object({ action: z.enum(["release", "discard"]) }).strict()
 export type AdminResolveHeldChangesType = z.infer<typeof AdminResolveHeldChanges>
+
+/** The ASIN chosen for an ambiguous barcode (one of the listing's candidates). */
+export const AdminChooseListingAsin = z.object({ asin: z.string().trim().regex(/^[A-Za-z0-9]{10}$/, "an ASIN is 10 letters and digits") }).strict()
+export type AdminChooseListingAsinType = z.infer<typeof AdminChooseListingAsin>

@@ -1,9 +1,9 @@
 import { readListingsItem, type AmazonListingsItem } from "../listing-status"
 
 const DE = "A1PA6795UKMFR9"
-const item = (status: string[], issues: AmazonListingsItem["issues"] = [], more: Partial<AmazonListingsItem["summaries"] & object>[number] = {}): AmazonListingsItem => ({
+const item = (status: string[], issues: AmazonListingsItem["issues"] = []): AmazonListingsItem => ({
   sku: "SKU-1",
-  summaries: [{ marketplaceId: DE, asin: "B0SANDBX01", productType: "SHIRT", status, ...more }],
+  summaries: [{ marketplaceId: DE, asin: "B0SANDBX01", productType: "SHIRT", status }],
   issues,
 })
 const suppressedIssue = {
