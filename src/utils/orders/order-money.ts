@@ -161,6 +161,12 @@ export function orderMoney(input: {
   const perLine = input.lines.map((line) => ({ line, charges: lineCharges(line, inclusive) }))
   const orderCharges = (input.order_charges ?? []).map((c) => ({ type: c.type, amount: micros(c.amount) })).filter((c) => c.amount !== 0n)
 
+  // a line canceled down to 0 units that Amazon still charges for cannot be a price: it is an order charge
+  for (const { line, charges } of perLine) {
+    if (line.quantity > 0 || charges.ITEM.paid === 0n) continue
+    orderCharges.push({ type: "OTHER", amount: charges.ITEM.paid })
+    charges.ITEM = { paid: 0n, tax: 0n, discount: 0n }
+  }
   const linesTotal = sum(perLine.flatMap(({ charges }) => CHARGES.map((k) => charges[k].paid)))
   const amazonTotal = parseDecimal(input.total) ?? linesTotal + sum(orderCharges.map((c) => c.amount))
   const residual = amazonTotal - linesTotal - sum(orderCharges.map((c) => c.amount))

@@ -283,6 +283,15 @@ describe("money the examples do not show, per marketplace family", () => {
       "15.17",
     ],
     [
+      "a line canceled to 0 units that Amazon still charges a fee for",
+      order(UK, "GBP", "21.99", [
+        { quantity: 1, unit: "19.99", total: "19.99", breakdowns: [{ type: "ITEM", amount: "19.99" }] },
+        { quantity: 0, unit: "5.00", total: "2.00", breakdowns: [{ type: "ITEM", amount: "2.00" }] },
+      ]),
+      "21.99",
+      "0.00",
+    ],
+    [
       "a finalized delivery tip, a pending one not yet charged",
       order(US, "USD", "23.00", [{ quantity: 1, unit: "20.00", total: "20.00", breakdowns: [{ type: "ITEM", amount: "20.00" }] }], [
         { type: "ITEM", amount: "20.00" },
