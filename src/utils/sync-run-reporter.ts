@@ -1,4 +1,5 @@
 import type AmazonModuleService from "../modules/amazon/service"
+import { safeErrorMessage } from "./db-error"
 
 export type SyncRunError = { code: string; message: string; fatal?: boolean; [key: string]: unknown }
 
@@ -25,10 +26,13 @@ export class SyncRunReporter {
     this.counts[key] = (this.counts[key] ?? 0) + by
   }
 
-  /** Errors are capped at 200 per run (the admin shows the first ones; counts hold the rest). */
+  /**
+   * Errors are capped at 200 per run (the admin shows the first ones; counts hold the rest). Their text
+   * carries no row values (a database error is named by its class: buyer data must never land here).
+   */
   error(error: SyncRunError): void {
     this.count("errors")
-    if (this.errors.length < 200) this.errors.push(error)
+    if (this.errors.length < 200) this.errors.push({ ...error, message: safeErrorMessage(error.message) })
   }
 
   async progress(done: number, total: number | null, etaSeconds: number | null = null, force = false): Promise<void> {

@@ -382,13 +382,18 @@ function dateOf(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
-/** "an object", "a list", "the text \"abc\"", "the number 3", "true", "null" — what a field held instead. */
+/**
+ * "an object", "a list", "a text", "a whole number", "null" — what a field held instead: what a value is, never
+ * what it says. These words end up in an order's issues and a run's errors, and the value may be a buyer's
+ * name or address in the wrong field (Amazon's Data Protection Policy).
+ */
 function kindOf(value: unknown): string {
   if (value === undefined) return "missing"
   if (value === null) return "null"
   if (Array.isArray(value)) return "a list"
   if (typeof value === "object") return "an object"
-  if (typeof value === "string") return value ? `the text "${value.length > 24 ? `${value.slice(0, 24)}…` : value}"` : "empty"
-  if (typeof value === "number") return `the number ${value}`
-  return String(value)
+  if (typeof value === "string") return value ? "a text" : "empty"
+  if (typeof value === "number") return value < 0 ? "a negative number" : Number.isInteger(value) ? "a whole number" : "a number with decimals"
+  if (typeof value === "boolean") return "true or false"
+  return typeof value
 }

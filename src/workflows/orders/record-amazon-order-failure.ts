@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { safeErrorMessage } from "../../utils/db-error"
 import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
 
 /** An order whose import threw: marked failed with the reason; the next run tries it again. */
@@ -10,7 +11,8 @@ export const recordAmazonOrderFailureWorkflow = createWorkflow(
         transform({ input }, ({ input }) => ({
           row_id: input.row_id,
           import_status: "failed" as const,
-          issues: [{ code: "import_failed" as const, message: input.message }],
+          // a database error by its class, never its values (the failed insert may have held the buyer's address)
+          issues: [{ code: "import_failed" as const, message: safeErrorMessage(input.message) }],
         }))
       )
     )

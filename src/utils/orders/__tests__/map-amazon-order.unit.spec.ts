@@ -140,16 +140,16 @@ describe("readAmazonOrder", () => {
 
   it.each([
     ["an order total that is an object", (o: any): unknown => (o.proceeds.grandTotal.amount = { value: "48.98" }), "proceeds.grandTotal.amount is an object, not a decimal amount"],
-    ["an amount that is a number", (o: any): unknown => (o.orderItems[1].product.price.unitPrice.amount = 12.5), "orderItems[1].product.price.unitPrice.amount is the number 12.5, not a decimal amount"],
-    ["an amount that is not a number at all", (o: any): unknown => (o.proceeds.grandTotal.amount = "twelve"), 'proceeds.grandTotal.amount is the text "twelve", not a decimal amount'],
+    ["an amount that is a number", (o: any): unknown => (o.orderItems[1].product.price.unitPrice.amount = 12.5), "orderItems[1].product.price.unitPrice.amount is a number with decimals, not a decimal amount"],
+    ["an amount that is not a number at all", (o: any): unknown => (o.proceeds.grandTotal.amount = "twelve"), 'proceeds.grandTotal.amount is a text, not a decimal amount'],
     ["a line without product", (o: any): unknown => delete o.orderItems[0].product, "orderItems[0].product is missing"],
-    ["a SKU that is a number", (o: any): unknown => (o.orderItems[0].product.sellerSku = 42), "orderItems[0].product.sellerSku is the number 42, not a text"],
-    ["a quantity that is text", (o: any): unknown => (o.orderItems[1].quantityOrdered = "2"), 'orderItems[1].quantityOrdered is the text "2", not a whole number'],
+    ["a SKU that is a number", (o: any): unknown => (o.orderItems[0].product.sellerSku = 42), "orderItems[0].product.sellerSku is a whole number, not a text"],
+    ["a quantity that is text", (o: any): unknown => (o.orderItems[1].quantityOrdered = "2"), 'orderItems[1].quantityOrdered is a text, not a whole number'],
     ["lines that are not a list", (o: any): unknown => (o.orderItems = { 0: {} }), "orderItems is an object, not a list"],
     ["no lines", (o: any): unknown => (o.orderItems = []), "orderItems is empty"],
-    ["an unreadable update time", (o: any): unknown => (o.lastUpdatedTime = "yesterday"), 'lastUpdatedTime is the text "yesterday", not a date-time'],
+    ["an unreadable update time", (o: any): unknown => (o.lastUpdatedTime = "yesterday"), 'lastUpdatedTime is a text, not a date-time'],
     ["a breakdown without subtotal", (o: any): unknown => delete o.orderItems[0].proceeds.breakdowns[1].subtotal, "orderItems[0].proceeds.breakdowns[1].subtotal is missing"],
-    ["a shipped quantity that is negative", (o: any): unknown => (o.orderItems[0].fulfillment.quantityFulfilled = -1), "orderItems[0].fulfillment.quantityFulfilled is the number -1, not a whole number"],
+    ["a shipped quantity that is negative", (o: any): unknown => (o.orderItems[0].fulfillment.quantityFulfilled = -1), "orderItems[0].fulfillment.quantityFulfilled is a negative number, not a whole number"],
     ["an address line that is a list", (o: any): unknown => (o.recipient.deliveryAddress.addressLine1 = ["Hauptstraße", "5"]), "recipient.deliveryAddress.addressLine1 is a list, not a text"],
     ["no marketplace", (o: any): unknown => delete o.salesChannel.marketplaceId, "salesChannel.marketplaceId is missing"],
   ] as const)("reports %s, naming the field, with what can still be told", (_, change, problem) => {
@@ -162,13 +162,26 @@ describe("readAmazonOrder", () => {
     expect(reading.purchased_at).toEqual(new Date("2026-11-20T10:00:00.000Z"))
   })
 
+  it("never quotes a value: a buyer's name or address in the wrong field stays out of the message", () => {
+    const reading = readAmazonOrder(mutated((o) => {
+      o.orderItems[0].quantityOrdered = "Jane Doe, Hauptstraße 5"
+      o.proceeds.grandTotal.amount = "+49 30 9876543"
+      o.lastUpdatedTime = "jane@example.com"
+    }))
+    expect(reading.ok).toBe(false)
+    if (reading.ok) return
+    const text = [...reading.problems, malformedOrderMessage(reading)].join(" ")
+    for (const value of ["Jane", "Hauptstraße", "9876543", "jane@example.com"]) expect(text).not.toContain(value)
+    expect(reading.problems).toContain("orderItems[0].quantityOrdered is a text, not a whole number")
+  })
+
   it("says what is wrong with an order without id, and keeps nothing it cannot read", () => {
     const reading = readAmazonOrder(mutated((o) => {
       delete o.orderId
       o.fulfillment.fulfillmentStatus = "SOMETHING_NEW"
     }))
     expect(reading).toMatchObject({ ok: false, amazon_order_id: null, amazon_status: null, problems: ["orderId is missing"] })
-    expect(readAmazonOrder("not an order")).toMatchObject({ ok: false, amazon_order_id: null, problems: ['the order is the text "not an order", not an object'] })
+    expect(readAmazonOrder("not an order")).toMatchObject({ ok: false, amazon_order_id: null, problems: ['the order is a text, not an object'] })
     expect(readAmazonOrder(null)).toMatchObject({ ok: false, problems: ["the order is null, not an object"] })
   })
 
@@ -186,9 +199,9 @@ describe("pageProblemsOf", () => {
   it.each([
     [{ orders: [], lastUpdatedBefore: "2026-11-20T10:00:00Z" }, []],
     [{ orders: [], pagination: { nextToken: "abc" } }, []],
-    [{ orders: "none" }, ['orders is the text "none", not a list']],
-    [{ orders: [], pagination: { nextToken: 5 } }, ["pagination.nextToken is the number 5, not a token"]],
-    [{ orders: [], lastUpdatedBefore: 1700000000 }, ["lastUpdatedBefore is the number 1700000000, not a date-time"]],
+    [{ orders: "none" }, ['orders is a text, not a list']],
+    [{ orders: [], pagination: { nextToken: 5 } }, ["pagination.nextToken is a whole number, not a token"]],
+    [{ orders: [], lastUpdatedBefore: 1700000000 }, ["lastUpdatedBefore is a whole number, not a date-time"]],
     [[], ["the answer is a list, not an object"]],
   ])("%j → %j", (page, problems) => {
     expect(pageProblemsOf(page)).toEqual(problems)

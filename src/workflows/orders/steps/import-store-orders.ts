@@ -35,6 +35,7 @@ import type { FetchedAmazonOrder } from "./fetch-amazon-order"
 import type { QuarantinedOrder } from "./quarantine-amazon-orders"
 import type { SealedAmazonOrder } from "./upsert-amazon-orders"
 import { loadStoreOrderContext, type StoreOrderContext } from "./load-order-import"
+import { safeErrorMessage } from "../../../utils/db-error"
 
 /** A run stops taking new pages (and new orders) after this long; the next one continues from the cursor. */
 export const DEFAULT_ORDERS_RUN_BUDGET_MS = 4 * 60 * 1000
@@ -106,8 +107,8 @@ class MalformedPageError extends Error {}
 
 /** Workflow runs reject with serialized errors (plain objects with a message), not always Error instances. */
 function errorMessage(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message
-  return typeof message === "string" ? message : String(error)
+  // logged and stored: a database error by its class, never the row values it quotes
+  return safeErrorMessage(error)
 }
 
 function quotaState(client: SpApiClient, sellerKey: string) {

@@ -9,11 +9,12 @@ import { importAmazonOrderWorkflow } from "../import-amazon-order"
 import { recordAmazonOrderFailureWorkflow } from "../record-amazon-order-failure"
 import { refetchAmazonOrderWorkflow } from "../refetch-amazon-order"
 import type { FetchedAmazonOrder } from "./fetch-amazon-order"
+import { safeErrorMessage } from "../../../utils/db-error"
 
 /** Workflow runs reject with serialized errors (plain objects with a message), not always Error instances. */
 function errorMessage(error: unknown): string {
-  const message = (error as { message?: unknown } | null)?.message
-  return typeof message === "string" ? message : String(error)
+  // logged and stored: a database error by its class, never the row values it quotes
+  return safeErrorMessage(error)
 }
 
 /**
