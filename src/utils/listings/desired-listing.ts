@@ -220,7 +220,9 @@ export function planListing(variant: VariantFacts | null, ctx: ListingContext, k
     marketplace_id: ctx.marketplace_id,
     identifier,
     asin,
-    product_type: knownProductType ?? categoryType ?? "PRODUCT",
+    // An offer on an existing ASIN goes as that ASIN's product type (catalog / import) or Amazon's generic
+    // PRODUCT; the category mapping is for creating a new ASIN, and Amazon refuses it for someone else's ASIN.
+    product_type: asin ? (knownProductType ?? "PRODUCT") : (categoryType ?? "PRODUCT"),
     condition: "new_new",
     price: amount !== null && amount > 0 ? { amount, currency: ctx.currency_code.toUpperCase() } : null,
     quantity: withdrawn ? 0 : quantity,

@@ -110,6 +110,24 @@ describe("planListing", () => {
     expect(plan.desired!.product_type).toBe("SHIRT")
   })
 
+  it.each<[string, string | null, string | null, string]>([
+    ["a new ASIN takes the category mapping", null, null, "SHIRT"],
+    ["an existing ASIN takes its own product type, never the mapping", "B0SANDBX06", "LUGGAGE", "LUGGAGE"],
+    ["an existing ASIN of unknown type goes as PRODUCT (offer-only), never the mapping", "B0SANDBX06", null, "PRODUCT"],
+  ])("product type: %s", (_label, asin, knownType, expected) => {
+    const mapped = ctx({ category_product_types: new Map([["pcat_shirts", "SHIRT"]]) })
+    expect(planListing(variant({}, { category_ids: ["pcat_shirts"] }), mapped, asin, knownType).desired!.product_type).toBe(expected)
+  })
+
+  it.each<[string, VariantFacts["prices"], Partial<ListingContext>, number | null]>([
+    ["a price list's price never reaches Amazon", [{ amount: 9.99, currency_code: "eur", price_list_id: "plist_1" }, { amount: 19.99, currency_code: "eur" }], {}, 19.99],
+    ["a customer-group price never either", [{ amount: 9.99, currency_code: "eur", other_rules: ["customer_group_id"] }], {}, null],
+    ["a tax-exclusive EUR price gets German VAT", [{ amount: 19.99, currency_code: "eur" }], { tax: { region_inclusive: null, currency_inclusive: false, marketplace_inclusive: true, rate_percent: 19, country_code: "DE" } }, 23.79],
+    ["yen are whole", [{ amount: 1999.6, currency_code: "jpy" }], { marketplace_id: "A1VC38T7YXB528", currency_code: "jpy" }, 2000],
+  ])("price: %s", (_label, prices, overrides, expected) => {
+    expect(planListing(variant({ prices }), ctx(overrides), null, null).desired!.price?.amount ?? null).toBe(expected)
+  })
+
   it("warns that unmanaged inventory is sent as zero", () => {
     const plan = planListing(variant({ manage_inventory: false, available: null }), ctx(), null, null)
     expect(plan.issues.map((i) => i.code)).toContain("stock_not_managed")
