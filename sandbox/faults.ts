@@ -30,6 +30,11 @@ export interface FaultRuleInput {
   delayMs?: number
   /** "mutate" only (required): applied in order to the JSON body of the answer (or of a JSON document download). */
   patch?: JsonPatchOperation[]
+  /**
+   * "500" / "503" / "timeout" only: Amazon carries the request out and only the answer is lost (a gateway
+   * error or timeout after processing) — the caller cannot tell whether it happened.
+   */
+  processed?: boolean
 }
 
 export interface FaultRule extends FaultRuleInput {
@@ -71,6 +76,10 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
     out.patch = parsePatch(rule.patch)
   }
   else if (rule.patch !== undefined) throw new Error(`patch is only for kind "mutate"`)
+  if (rule.processed !== undefined && rule.processed !== false) {
+    if (kind !== "500" && kind !== "503" && kind !== "timeout") throw new Error(`processed is only for kinds "500", "503" and "timeout"`)
+    out.processed = true
+  }
   return out
 }
 

@@ -210,10 +210,22 @@ async function runPipeline(ctx: SandboxContext, spec: RouteSpec, handler: Handle
     return
   }
 
+  const callInfo = {
+    requestId,
+    operationId: spec.operationId,
+    seller: auth.seller,
+    sellerId: auth.seller.sellerId,
+    clientId: auth.record.clientId,
+    query,
+    baseUrl: baseUrl(req),
+    entry,
+  }
   const fault = ctx.faults.pick(spec.operationId)
   if (fault) {
     entry.fault = fault.kind
-    ctx.log(`fault ${fault.kind} on ${spec.operationId}`)
+    ctx.log(`fault ${fault.kind}${fault.processed ? " (after processing)" : ""} on ${spec.operationId}`)
+    // Amazon did the work; only its answer is lost
+    if (fault.processed) await handler(req, discardingResponse(res), callInfo)
     switch (fault.kind) {
       case "429":
         res.removeHeader("x-amzn-RateLimit-Limit")
@@ -243,14 +255,14 @@ async function runPipeline(ctx: SandboxContext, spec: RouteSpec, handler: Handle
     }
   }
 
-  await handler(req, res, {
-    requestId,
-    operationId: spec.operationId,
-    seller: auth.seller,
-    sellerId: auth.seller.sellerId,
-    clientId: auth.record.clientId,
-    query,
-    baseUrl: baseUrl(req),
-    entry,
-  })
+  await handler(req, res, callInfo)
+}
+
+/** A response whose writes go nowhere: a handler runs in full, and the fault answers instead. */
+function discardingResponse(res: Response): Response {
+  const sink: Response = Object.create(res)
+  for (const method of ["status", "json", "send", "end", "type", "setHeader", "set", "header", "removeHeader"] as const) {
+    ;(sink as unknown as Record<string, unknown>)[method] = () => sink
+  }
+  return sink
 }

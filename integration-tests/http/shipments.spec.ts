@@ -1,8 +1,9 @@
 import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
 import type AmazonModuleService from "../../src/modules/amazon/service"
-import { confirmAmazonShipmentsWorkflow } from "../../src/workflows/shipments"
+import { confirmAmazonShipmentsWorkflow, queueAmazonShipmentWorkflow } from "../../src/workflows/shipments"
 import { createAdminHeaders } from "../helpers/admin"
 import { useSandbox } from "../helpers/sandbox"
 import { eventually, importOrders, ledger, medusaOrder, renameShippingOption, setUpAmazonStore, shipItems } from "./orders-setup"
@@ -10,6 +11,11 @@ import { eventually, importOrders, ledger, medusaOrder, renameShippingOption, se
 jest.setTimeout(180_000)
 
 const sandbox = useSandbox({ timeScale: 600 })
+
+/** The fields of a shipment row that a new row needs. */
+const pick = (s: Record<string, any>) => ({
+  store_id: s.store_id, amazon_order_id: s.amazon_order_id, carrier_code: s.carrier_code, tracking_number: s.tracking_number, ship_date: s.ship_date, items: s.items,
+})
 
 type ConfirmBody = {
   marketplaceId: string
@@ -27,7 +33,10 @@ medusaIntegrationTestRunner({
     /** The demo's unshipped two-line order, imported: T-shirt ×1, mug ×2. */
     const importedOrder = async () => {
       await importOrders(getContainer(), storeId)
-      const row = (await ledger(getContainer(), storeId)).find((r) => r.amazon_status === "UNSHIPPED" && r.order_id)!
+      // the demo's two-line order (its pending one may have become unshipped too: 30 simulated minutes are 3 s here)
+      const row = (await ledger(getContainer(), storeId)).find(
+        (r) => r.amazon_status === "UNSHIPPED" && r.order_id && sandbox().control.getOrder(r.amazon_order_id)?.items.some((i) => i.sku === "DEMO-MUG")
+      )!
       const order = await medusaOrder(getContainer(), row.order_id!, ["id", "items.id", "items.variant_sku", "items.quantity", "items.metadata"])
       const item = (sku: string) => order.items.find((i: { variant_sku: string }) => i.variant_sku === sku)
       return { row, order, tshirt: item("DEMO-TSHIRT-S"), mug: item("DEMO-MUG") }
@@ -143,12 +152,85 @@ medusaIntegrationTestRunner({
       expect(confirmations().map((r) => r.status)).toEqual([204])
     })
 
-    it("shows what is missing when a shipment has no tracking number, and sends nothing", async () => {
-      const { order, tshirt } = await importedOrder()
+    it("shows what is missing when a shipment has no tracking number, sends nothing, and sends it once the number is added and retried", async () => {
+      const { row, order, tshirt } = await importedOrder()
       const fulfillmentId = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }], null)
       expect(await shipmentOf(fulfillmentId)).toMatchObject({ status: "failed", error: expect.objectContaining({ message: expect.stringMatching(/tracking number/) }) })
       await confirm()
       expect(confirmations()).toEqual([])
+
+      // a retry before the number is there changes nothing and asks Amazon nothing
+      const early = await api.post(`/admin/amazon/orders/${row.id}/retry`, {}, { headers })
+      expect(early.data.amazon_order.shipments).toEqual([expect.objectContaining({ status: "failed", error: expect.objectContaining({ code: "not_confirmable" }) })])
+      expect(confirmations()).toEqual([])
+
+      // the merchant adds the tracking number to the fulfillment's label, then retries: the package is read again and sent
+      await getContainer()
+        .resolve(Modules.FULFILLMENT)
+        .updateFulfillment(fulfillmentId, { labels: [{ tracking_number: "00340434160000000001", tracking_url: "https://track.example/1", label_url: "https://label.example/1" }] })
+      const retried = await api.post(`/admin/amazon/orders/${row.id}/retry`, {}, { headers })
+      expect(retried.data.amazon_order).toMatchObject({ shipment_status: "confirmed", shipments: [{ status: "confirmed", tracking_number: "00340434160000000001" }] })
+      expect(confirmations().map((r) => [r.status, r.body.packageDetail.trackingNumber, r.body.packageDetail.packageReferenceId])).toEqual([[204, "00340434160000000001", "1"]])
+      expect(sandbox().control.getOrder(row.amazon_order_id)!.packages.map((p) => p.trackingNumber)).toEqual(["00340434160000000001"])
+    })
+
+    it("numbers two packages of one order apart when their events arrive at once, and the database refuses a number twice", async () => {
+      // confirm on delivery: shipping queues nothing, so both packages are queued by the two events below at once
+      await api.post(`/admin/amazon/stores/${storeId}`, { settings: { confirm_shipment_on: "delivered" } }, { headers })
+      const { row, order, tshirt, mug } = await importedOrder()
+      const first = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }], "00340434161111111111")
+      const second = await shipItems(getContainer(), order.id, [{ id: mug.id, quantity: 2 }], "00340434162222222222")
+      await Promise.all(
+        [first, second].map((fulfillment_id) => queueAmazonShipmentWorkflow(getContainer()).run({ input: { fulfillment_id, event: "delivered" } }))
+      )
+      const queued = await amazon().listAmazonShipments({ amazon_order_id: row.amazon_order_id })
+      expect(queued.map((s) => s.package_reference_id).sort()).toEqual(["1", "2"])
+
+      const [one] = queued
+      await expect(
+        amazon().createAmazonShipments({ ...pick(one), fulfillment_id: "ful_other", package_reference_id: one.package_reference_id })
+      ).rejects.toThrow()
+
+      await confirm()
+      expect(confirmations().map((r) => r.status)).toEqual([204, 204])
+      expect(sandbox().control.getOrder(row.amazon_order_id)!.packages).toHaveLength(2)
+    })
+
+    it("does not send twice what Amazon took while its answer was lost: the retry finds the package by its tracking number", async () => {
+      const { row, order, tshirt, mug } = await importedOrder()
+      const fulfillmentId = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }, { id: mug.id, quantity: 2 }], "1Z999AA10123456799")
+      await shipmentOf(fulfillmentId)
+      // Amazon records the package, then its gateway answers 500
+      sandbox().control.addFault({ operation: "confirmShipment", kind: "500", processed: true, count: 1 })
+      await confirm()
+      expect((await amazon().listAmazonShipments({ fulfillment_id: fulfillmentId }))[0]).toMatchObject({ status: "failed", error: expect.objectContaining({ uncertain: true }) })
+
+      const retried = await api.post(`/admin/amazon/orders/${row.id}/retry`, {}, { headers })
+      expect(retried.data.amazon_order).toMatchObject({ shipment_status: "confirmed", shipments: [{ status: "confirmed" }] })
+      expect(confirmations().map((r) => r.status)).toEqual([500])
+      expect(sandbox().control.getOrder(row.amazon_order_id)!.packages).toHaveLength(1)
+    })
+
+    it("runs the admin's retry under the store's shipments lock: it waits for the run that holds it", async () => {
+      const { row, order, tshirt } = await importedOrder()
+      const fulfillmentId = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }], "00340434163333333333")
+      await shipmentOf(fulfillmentId)
+      sandbox().control.addFault({ operation: "confirmShipment", kind: "500", count: 1 })
+      await confirm()
+      expect(confirmations().map((r) => r.status)).toEqual([500])
+
+      // a shipments run holds the store (as the job does while it sends)
+      const locking = getContainer().resolve(Modules.LOCKING)
+      await locking.acquire(`amazon-shipments:${storeId}`, { ownerId: "a-running-job", expire: 60 })
+      let answered = false
+      const retry = api.post(`/admin/amazon/orders/${row.id}/retry`, {}, { headers }).finally(() => (answered = true))
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(answered).toBe(false)
+      expect(confirmations()).toHaveLength(1)
+      await locking.release(`amazon-shipments:${storeId}`, { ownerId: "a-running-job" })
+      const { data } = await retry
+      expect(data.amazon_order).toMatchObject({ shipment_status: "confirmed" })
+      expect(confirmations().map((r) => r.status)).toEqual([500, 204])
     })
   },
 })

@@ -123,6 +123,22 @@ describe("sandbox: Orders API 2026-01-01 and confirmShipment", () => {
     expect(log[5].body).toMatchObject({ marketplaceId: DE, packageDetail: { carrierCode: "DHL" } })
   })
 
+  it("can lose the answer of a confirmShipment it carried out (processed fault): the package is there all the same", async () => {
+    const [orderId] = t.sandbox.control.addOrders({
+      orders: [{ sellerId: DEMO.euSeller, marketplaceId: DE, items: [{ sku: "DEMO-MUG", quantity: 1 }], status: "Unshipped" }],
+    }).orderIds
+    const [mug] = t.sandbox.control.getOrder(orderId)!.items
+    t.sandbox.control.addFault({ operation: "confirmShipment", kind: "500", processed: true, count: 1 })
+    const packageDetail = { packageReferenceId: "1", carrierCode: "DHL", trackingNumber: "JJD000390007899999", shipDate: new Date().toISOString(), orderItems: [{ orderItemId: mug.orderItemId, quantity: 1 }] }
+    const lost = await t.http.post(`/orders/v0/orders/${orderId}/shipmentConfirmation`, { marketplaceId: DE, packageDetail }, { headers })
+    expect(lost.status).toBe(500)
+    expect(t.sandbox.control.getOrder(orderId)).toMatchObject({ status: "SHIPPED", packages: [{ trackingNumber: "JJD000390007899999" }] })
+    // sending it again is refused like Amazon would: the number is taken
+    const again = await t.http.post(`/orders/v0/orders/${orderId}/shipmentConfirmation`, { marketplaceId: DE, packageDetail }, { headers })
+    expect(again.status).toBe(400)
+    expect(() => t.sandbox.control.addFault({ operation: "getOrder", kind: "429", processed: true })).toThrow(/processed/)
+  })
+
   it("answers 404 for another seller's or an unknown order", async () => {
     const na = await t.auth("na")
     const euOrder = [...(await t.http.get(SEARCH, { headers, params: { createdAfter: "2020-01-01T00:00:00Z" } })).data.orders][0]

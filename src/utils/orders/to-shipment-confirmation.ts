@@ -1,4 +1,5 @@
 import { type CarrierHints, mapCarrier } from "./map-carrier"
+import { nextPackageReferenceId } from "./package-reference-id"
 
 export type FulfillmentForShipment = {
   id: string
@@ -28,13 +29,15 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 /**
  * The package confirmShipment will report for one Medusa fulfillment: Amazon's item ids and quantities,
  * the first label's tracking number, the carrier code checked against Amazon's list, the ship date.
- * `package_reference_id` is numbered per Amazon order (Amazon wants a positive number, unique per order).
+ * `package_reference_id` is the order's next free number (Amazon wants a positive number, unique per order); the
+ * database's unique key settles two packages numbered at the same moment.
  */
 export function toShipmentConfirmation(input: {
   fulfillment: FulfillmentForShipment
   /** Medusa line item id → Amazon order item id */
   amazon_item_ids: Record<string, string | undefined>
-  shipments_so_far: number
+  /** package numbers the order's other packages already have */
+  taken_package_reference_ids: ReadonlyArray<string>
 }): ShipmentToQueue {
   const { fulfillment } = input
   const data = fulfillment.data ?? {}
@@ -58,7 +61,7 @@ export function toShipmentConfirmation(input: {
       ? "None of the shipment's items came from Amazon, so there is nothing to confirm."
       : null
   return {
-    package_reference_id: String(input.shipments_so_far + 1),
+    package_reference_id: nextPackageReferenceId(input.taken_package_reference_ids),
     carrier_code: carrier.carrier_code,
     carrier_name: carrier.carrier_name,
     shipping_method: text(data.shipping_method) ?? fulfillment.shipping_option_name ?? null,

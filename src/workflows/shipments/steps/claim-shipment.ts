@@ -24,13 +24,15 @@ export type ClaimedShipment = {
 
 /**
  * Takes a queued package for sending: marks it "sending" and counts the attempt, so a parallel run
- * leaves it alone. Null when there is nothing to send (already confirmed, or being sent).
+ * leaves it alone. `verify_first` (the admin's retry) looks at Amazon's packages before sending, as an
+ * attempt that may have reached Amazon does. Null when there is nothing to send (already confirmed, or being sent).
  * Compensation: the previous status, flagged so the next attempt looks at Amazon first — the workflow
  * only fails after this step when confirmShipment may already have been sent.
  */
 export const claimShipmentStep = createStep(
   "amazon-claim-shipment",
-  async (id: string, { container }) => {
+  async (input: { id: string; verify_first?: boolean }, { container }) => {
+    const id = input.id
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const shipment = await amazon.retrieveAmazonShipment(id)
     // "sending" for long: the process sending it died mid-call — Amazon may have it, so look first
@@ -59,7 +61,7 @@ export const claimShipmentStep = createStep(
         ship_date: new Date(shipment.ship_date).toISOString(),
         items: (shipment.items ?? []) as unknown as ClaimedShipment["items"],
         attempts,
-        verify_first: abandoned || !!error?.uncertain,
+        verify_first: abandoned || !!error?.uncertain || !!input.verify_first,
       },
       { id, status: shipment.status, attempts: shipment.attempts }
     )

@@ -1,9 +1,9 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { storeSettings } from "../../../utils/orders/store-settings"
-import { type FulfillmentForShipment, type ShipmentToQueue, toShipmentConfirmation } from "../../../utils/orders/to-shipment-confirmation"
+import { type ShipmentToQueue, toShipmentConfirmation } from "../../../utils/orders/to-shipment-confirmation"
+import { readFulfillment } from "../lib/read-fulfillment"
 
 export type FulfillmentEvent = "shipment_created" | "delivered"
 
@@ -22,58 +22,34 @@ export type LoadedFulfillmentShipment = {
 export const loadFulfillmentShipmentStep = createStep(
   "amazon-load-fulfillment-shipment",
   async (input: { fulfillment_id: string; event: FulfillmentEvent }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const none: LoadedFulfillmentShipment = { amazon_order: null, delivered_at: null, shipment: null }
-    const { data } = await query.graph({
-      entity: "fulfillment",
-      fields: [
-        "id", "provider_id", "shipped_at", "delivered_at", "created_at", "canceled_at", "data",
-        "labels.tracking_number", "items.line_item_id", "items.quantity", "shipping_option.name", "order.id",
-      ],
-      filters: { id: input.fulfillment_id },
-    })
-    const fulfillment = data[0] as (Record<string, any> & { order?: { id: string } | null }) | undefined
-    if (!fulfillment?.order?.id || fulfillment.canceled_at) return new StepResponse(none)
+    const read = await readFulfillment(container, input.fulfillment_id)
+    if (!read || read.canceled) return new StepResponse(none)
     const [row] = await amazon.listAmazonOrders(
-      { order_id: fulfillment.order.id },
+      { order_id: read.order_id },
       { select: ["id", "store_id", "amazon_order_id", "fulfillment_channel"] }
     )
     if (!row) return new StepResponse(none)
     const amazon_order = { id: row.id, store_id: row.store_id, amazon_order_id: row.amazon_order_id, fulfillment_channel: row.fulfillment_channel }
-    const delivered_at = fulfillment.delivered_at ? new Date(fulfillment.delivered_at) : null
+    const delivered_at = read.delivered_at
 
     const store = await amazon.retrieveAmazonStore(row.store_id, { select: ["id", "settings"] })
     const confirmOn = storeSettings(store.settings).confirm_shipment_on
-    const [existing, count] = await amazon.listAndCountAmazonShipments(
+    const existing = await amazon.listAmazonShipments(
       { store_id: row.store_id, amazon_order_id: row.amazon_order_id },
-      { select: ["id", "fulfillment_id"] }
+      { select: ["id", "fulfillment_id", "package_reference_id"], withDeleted: true } as never
     )
-    const queued = existing.some((s) => s.fulfillment_id === fulfillment.id)
+    const queued = existing.some((s) => s.fulfillment_id === input.fulfillment_id)
     // a delivery without a shipment first still owes Amazon its confirmation
     const wanted = input.event === confirmOn || input.event === "delivered"
     if (queued || !wanted || row.fulfillment_channel !== "MFN") return new StepResponse({ amazon_order, delivered_at, shipment: null })
 
-    const { data: orders } = await query.graph({ entity: "order", fields: ["id", "items.id", "items.metadata"], filters: { id: fulfillment.order.id } })
-    const amazonItemIds: Record<string, string | undefined> = {}
-    for (const item of ((orders[0] as { items?: Array<{ id: string; metadata?: Record<string, unknown> | null } | null> })?.items ?? [])) {
-      const id = item?.metadata?.amazon_order_item_id
-      if (item && typeof id === "string") amazonItemIds[item.id] = id
-    }
     const shipment = toShipmentConfirmation({
-      fulfillment: {
-        id: fulfillment.id,
-        provider_id: fulfillment.provider_id ?? null,
-        shipped_at: fulfillment.shipped_at ?? null,
-        created_at: fulfillment.created_at,
-        data: fulfillment.data ?? null,
-        labels: fulfillment.labels ?? [],
-        items: fulfillment.items ?? [],
-        shipping_option_name: fulfillment.shipping_option?.name ?? null,
-      } satisfies FulfillmentForShipment,
-      amazon_item_ids: amazonItemIds,
-      shipments_so_far: count,
+      fulfillment: read.fulfillment,
+      amazon_item_ids: read.amazon_item_ids,
+      taken_package_reference_ids: existing.map((s) => s.package_reference_id),
     })
-    return new StepResponse<LoadedFulfillmentShipment>({ amazon_order, delivered_at, shipment: { ...shipment, fulfillment_id: fulfillment.id } })
+    return new StepResponse<LoadedFulfillmentShipment>({ amazon_order, delivered_at, shipment: { ...shipment, fulfillment_id: input.fulfillment_id } })
   }
 )

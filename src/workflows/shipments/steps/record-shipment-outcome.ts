@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { safeErrorMessage } from "../../../utils/db-error"
 import { nextShipmentAttemptAt } from "../../../utils/orders/shipment-backoff"
 import type { ShipmentOutcome } from "./send-shipment-confirmation"
 
@@ -15,11 +16,18 @@ export const recordShipmentOutcomeStep = createStep(
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const now = input.now ? new Date(input.now) : new Date()
     const update = input.confirmed
-      ? { id: input.id, status: "confirmed" as const, confirmed_at: now, error: null, next_attempt_at: null }
+      ? {
+          id: input.id,
+          status: "confirmed" as const,
+          confirmed_at: now,
+          error: null,
+          next_attempt_at: null,
+          ...(input.package_reference_id ? { package_reference_id: input.package_reference_id } : {}),
+        }
       : {
           id: input.id,
           status: "failed" as const,
-          error: { ...input.error, at: now.toISOString() } as Record<string, unknown>,
+          error: { ...input.error, message: safeErrorMessage(input.error.message), at: now.toISOString() } as Record<string, unknown>,
           next_attempt_at: nextShipmentAttemptAt(input.attempts, now),
         }
     return new StepResponse(await amazon.updateAmazonShipments(update))
