@@ -57,6 +57,12 @@ export type StoreSettings = {
   order_import_interval_minutes: number
   /** copy package weight from Amazon's catalog into variants that have none */
   import_package_weight: boolean
+  /**
+   * what happens to a marketplace's merchant offers when "export listings" or "sell here" is switched off there,
+   * or the store loses its sales channel: "zero" sets their quantity to 0 (they stay on Amazon, not buyable),
+   * "delete" deletes them from Amazon. FBA offers are never touched.
+   */
+  switch_off_offers: "zero" | "delete"
 }
 
 export const DEFAULT_STORE_SETTINGS: StoreSettings = {
@@ -71,4 +77,5 @@ export const DEFAULT_STORE_SETTINGS: StoreSettings = {
   publish_imported_products: false,
   order_import_interval_minutes: 5,
   import_package_weight: false,
+  switch_off_offers: "zero",
 }

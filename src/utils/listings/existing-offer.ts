@@ -67,6 +67,11 @@ export function patchFields(
 ): PatchField[] {
   const fields: PatchField[] = []
   const fba = isFbaChannel(desired.fulfillment_channel)
+  // a withdrawn offer only loses its stock: its price and the rest stay as Amazon has them
+  if (desired.withdrawn) {
+    const zeroed = sent ? sent.quantity === 0 && sent.withdrawn : amazon.quantity === 0
+    return !fba && desired.quantity !== null && !zeroed ? ["quantity"] : []
+  }
   if (sent) {
     if (desired.price && JSON.stringify(desired.price) !== JSON.stringify(sent.price)) fields.push("price")
     if (!fba && desired.quantity !== null && (desired.quantity !== sent.quantity || desired.withdrawn !== sent.withdrawn)) fields.push("quantity")
@@ -77,4 +82,54 @@ export function patchFields(
   if (desired.price && (amazon.price === null || Number(amazon.price) !== desired.price.amount)) fields.push("price")
   if (!fba && desired.quantity !== null && amazon.quantity !== desired.quantity) fields.push("quantity")
   return fields
+}
+
+/** An amazon_listing row as a switch-off needs it. */
+export type SwitchedOffListing = {
+  sku: string
+  marketplace_id: string
+  asin: string | null
+  product_type: string | null
+  status: string
+  fulfillment_channel: string | null
+  condition_type: string | null
+  sent_hash: string | null
+  sent_state: unknown
+  desired_hash: string | null
+}
+
+/**
+ * What switching a marketplace off (or the store losing its sales channel) does to one listing: a merchant
+ * offer Amazon has gets its quantity set to 0 — or is deleted, when the store says so — so it never stays
+ * buyable with stock nobody updates. FBA offers (Amazon's stock), listings Amazon does not have and listings
+ * already withdrawn this way are left alone (null). Pure.
+ */
+export function switchOffChange(
+  listing: SwitchedOffListing,
+  action: "zero" | "delete",
+  handlingDays: number
+): { operation: "patch" | "delete"; payload: DesiredListing & { patch_fields?: PatchField[] }; hash: string } | null {
+  if (isFbaChannel(listing.fulfillment_channel)) return null
+  const offered = !!listing.sent_hash || (!!listing.asin && ["accepted", "active", "inactive", "incomplete", "suppressed"].includes(listing.status))
+  if (!offered || listing.status === "deleted") return null
+  const sent = listing.sent_state as (DesiredListing & { patch_fields?: PatchField[] }) | null
+  const { patch_fields: _fields, ...base } = sent ?? ({} as DesiredListing & { patch_fields?: PatchField[] })
+  const desired: DesiredListing = {
+    sku: listing.sku,
+    marketplace_id: listing.marketplace_id,
+    identifier: base.identifier ?? null,
+    asin: base.asin ?? listing.asin,
+    product_type: base.product_type ?? listing.product_type ?? "PRODUCT",
+    condition: base.condition ?? listing.condition_type ?? "new_new",
+    price: null,
+    quantity: 0,
+    handling_days: base.handling_days ?? handlingDays,
+    package_weight_kg: null,
+    withdrawn: true,
+  }
+  const hash = hashState({ ...desired, switched_off: action })
+  if (hash === listing.desired_hash) return null
+  return action === "delete"
+    ? { operation: "delete", payload: desired, hash }
+    : { operation: "patch", payload: { ...desired, patch_fields: ["quantity"] }, hash }
 }

@@ -9,3 +9,4 @@ export * from "./send-queued-listing-changes"
 registerSyncWorkflow("listings", sendListingChangesWorkflow)
 export * from "./resolve-held-listing-changes"
 export * from "./refresh-buffer"
+export * from "./withdraw-switched-off-offers"

@@ -35,6 +35,7 @@ export const StoreSettingsSchema = z
     publish_imported_products: z.boolean(),
     order_import_interval_minutes: z.number().int().min(5).max(1440),
     import_package_weight: z.boolean(),
+    switch_off_offers: z.enum(["zero", "delete"]),
   })
   .partial()
   .strict()

@@ -2,7 +2,7 @@ import Ajv from "ajv"
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
 import { type DesiredListing, hashState, type ListingPlan } from "../desired-listing"
-import { adoptKnownOffer, isFbaChannel, patchFields } from "../existing-offer"
+import { adoptKnownOffer, isFbaChannel, patchFields, switchOffChange, type SwitchedOffListing } from "../existing-offer"
 import { feedDocument, feedMessage, offerAttributes, offerPatches, priceValue, stockValue } from "../feed-messages"
 
 const MODELS = process.env.AMAZON_SP_API_MODELS_DIR ?? path.resolve(__dirname, "../../../../../shared/amazon-sp-api")
@@ -117,6 +117,8 @@ describe("patchFields", () => {
     ["imported, never sent: matches Amazon", null, {}, amazon, []],
     ["imported, never sent: other price", null, {}, { price: 24.99, quantity: 5 }, ["price"]],
     ["imported, never sent: other stock", null, {}, { price: 19.99, quantity: 3 }, ["quantity"]],
+    ["a withdrawn offer only loses its stock, never gets a price", desired, { quantity: 0, withdrawn: true, price: { amount: 1, currency: "EUR" } }, amazon, ["quantity"]],
+    ["a withdrawn offer already zeroed: nothing", { ...desired, quantity: 0, withdrawn: true, price: null }, { quantity: 0, withdrawn: true }, amazon, []],
     ["imported FBA, never sent", null, { fulfillment_channel: "AMAZON_EU", quantity: null }, { price: 19.99, quantity: null }, []],
   ])("%s", (_label, sent, change, amazonNow, fields) => {
     expect(patchFields(sent, { ...desired, ...change }, amazonNow)).toEqual(fields)
@@ -180,5 +182,49 @@ describe("patches of an offer Amazon has", () => {
     ])
     expect(validate(doc)).toBe(true)
     expect(doc.messages[2]).toEqual({ messageId: 3, sku: "MEDUSA-SKU", operationType: "DELETE" })
+  })
+})
+
+describe("switchOffChange", () => {
+  const row: SwitchedOffListing = {
+    sku: "AMZ-SKU",
+    marketplace_id: DE,
+    asin: "B0SANDBX01",
+    product_type: "HOME",
+    status: "active",
+    fulfillment_channel: "DEFAULT",
+    condition_type: "used_good",
+    sent_hash: null,
+    sent_state: null,
+    desired_hash: null,
+  }
+
+  it("zeroes a merchant offer Amazon has: a stock-only patch, no price", () => {
+    const change = switchOffChange(row, "zero", 2)!
+    expect(change.operation).toBe("patch")
+    expect(change.payload).toMatchObject({ sku: "AMZ-SKU", quantity: 0, withdrawn: true, price: null, condition: "used_good", patch_fields: ["quantity"] })
+    expect(offerPatches(change.payload, change.payload.patch_fields, current)).toEqual([
+      { op: "replace", path: "/attributes/fulfillment_availability", value: [{ ...current.fulfillment_availability[0], quantity: 0 }] },
+    ])
+  })
+
+  it("deletes it when the store says so", () => {
+    const change = switchOffChange(row, "delete", 2)!
+    expect(change.operation).toBe("delete")
+    expect(feedMessage(1, change.operation, change.payload)).toEqual({ messageId: 1, sku: "AMZ-SKU", operationType: "DELETE" })
+  })
+
+  it.each<[string, Partial<SwitchedOffListing>]>([
+    ["an FBA offer", { fulfillment_channel: "AMAZON_EU" }],
+    ["a listing Amazon does not have", { status: "draft", asin: null }],
+    ["a deleted one", { status: "deleted", sent_hash: "x" }],
+  ])("leaves %s alone", (_label, change) => {
+    expect(switchOffChange({ ...row, ...change }, "zero", 2)).toBeNull()
+  })
+
+  it("is idempotent: a listing already withdrawn this way is not queued again", () => {
+    const first = switchOffChange(row, "zero", 2)!
+    expect(switchOffChange({ ...row, desired_hash: first.hash }, "zero", 2)).toBeNull()
+    expect(switchOffChange({ ...row, desired_hash: first.hash }, "delete", 2)).not.toBeNull()
   })
 })

@@ -45,16 +45,18 @@ export async function recordAccepted(
   await amazon.updateAmazonListings(
     changes.map(({ change, issues }) => ({
       id: change.listing_id,
-      sent_hash: change.hash,
-      sent_state: change.payload as unknown as Record<string, unknown>,
+      // a deleted offer is no longer Amazon's: switching back on creates it anew (an UPDATE, not a patch)
+      ...(change.operation === "delete"
+        ? { sent_hash: null, sent_state: null, desired_hash: null }
+        : { sent_hash: change.hash, sent_state: change.payload as unknown as Record<string, unknown> }),
       asin: change.payload.asin,
       product_type: change.payload.product_type,
       // a delete (switch-off with the store's "delete" setting) leaves no offer
       status: change.operation === "delete" ? ("deleted" as const) : ("accepted" as const),
       // null: Amazon's quantity was left as it is (FBA, unmanaged stock)
       ...(change.payload.quantity === null ? {} : { quantity: change.payload.quantity }),
-      price: change.payload.price?.amount ?? null,
-      currency_code: change.payload.price?.currency ?? null,
+      // no price: the change left Amazon's price alone (a switch-off zeroes the stock only)
+      ...(change.payload.price ? { price: change.payload.price.amount, currency_code: change.payload.price.currency } : {}),
       issues: [...(issuesById.get(change.listing_id) ?? []), ...issues] as unknown as Record<string, unknown>,
       synced_at: now,
       ...(feedId ? { last_feed_id: feedId } : {}),
