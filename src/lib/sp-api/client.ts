@@ -70,6 +70,9 @@ export class SpApiClient {
       unrefTimers: resolved.unrefTimers,
       logger,
       redactor,
+      // a configured endpoint (the sandbox) serves its own documents; Amazon's come from *.amazonaws.com
+      trustedOrigin: config.endpoint ? new URL(resolved.endpoint).origin : undefined,
+      limits: config.documentLimits,
     }
 
     this.sellers = new SellersOperations(transport)
@@ -79,7 +82,7 @@ export class SpApiClient {
     this.catalogItems = new CatalogItemsOperations(transport)
     this.listingsItems = new ListingsItemsOperations(transport, resolved.sellingPartnerId)
     this.reports = new ReportsOperations(transport, documents)
-    this.productTypeDefinitions = new ProductTypeDefinitionsOperations(transport)
+    this.productTypeDefinitions = new ProductTypeDefinitionsOperations(transport, documents)
 
     const { clientSecret: _secret, refreshToken: _token, ...settings } = resolved
     this.settings = Object.freeze(settings)

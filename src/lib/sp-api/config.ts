@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import type { DocumentLimits } from "./documents"
 import type { LwaClient } from "./lwa"
 import type { SpApiLogger } from "./logger"
 import { LWA_TOKEN_URL, SP_API_ENDPOINTS, type SpApiRegion } from "./marketplaces"
@@ -50,6 +51,8 @@ export interface SpApiClientConfig {
   lwa?: LwaClient
   /** Unref backoff/limiter timers (default true); see TokenBucketOptions.unrefTimers. */
   unrefTimers?: boolean
+  /** Size bounds of feed/report documents and schemas (documents.ts DEFAULT_DOCUMENT_LIMITS). */
+  documentLimits?: Partial<DocumentLimits>
 }
 
 export interface ResolvedSpApiConfig {

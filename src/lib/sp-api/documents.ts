@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks"
 import { Readable } from "node:stream"
 import { promisify } from "node:util"
 import { createGunzip, gunzip } from "node:zlib"
-import type { AxiosInstance, AxiosResponse } from "axios"
+import { type AxiosInstance, type AxiosResponse, isAxiosError } from "axios"
 import { errorFromAxios, header } from "./axios-error"
 import { SpApiError } from "./errors"
 import type { SpApiLogger } from "./logger"
@@ -29,6 +29,71 @@ export interface DocumentTransferContext {
   unrefTimers: boolean
   logger: SpApiLogger
   redactor: Redactor
+  /** Besides Amazon's document hosts, the origin of a configured SP-API endpoint (the sandbox serves its own documents). */
+  trustedOrigin?: string
+  limits?: Partial<DocumentLimits>
+}
+
+/**
+ * How big a document may get. A listings report of a large catalog is tens of MB; these only stop a
+ * runaway or hostile answer (a gzip bomb, an endless body) from taking the process's memory or disk.
+ */
+export interface DocumentLimits {
+  /** downloadDocument holds the document in memory: bytes on the wire, and again once gunzipped */
+  maxBytes: number
+  /** streamDocument: bytes the consumer is handed (gunzipped) before the stream errors */
+  maxStreamBytes: number
+}
+
+export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
+  maxBytes: 256 * 1024 * 1024,
+  maxStreamBytes: 4 * 1024 * 1024 * 1024,
+}
+
+/**
+ * Feed and report documents and product type schemas live on Amazon's S3 (`*.amazonaws.com`); a URL
+ * elsewhere, or over plain http, is refused before anything is sent (an answer that was tampered with,
+ * or a sandbox that is not the one configured). `trustedOrigin` adds the configured endpoint's origin.
+ * Returns the refusal, or null when the URL may be fetched; the refusal names the host only, never the
+ * URL (presigned: whoever holds it can read the document).
+ */
+export function untrustedDocumentUrl(url: string, trustedOrigin?: string): string | null {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return "the document URL Amazon gave is not a URL"
+  }
+  if (trustedOrigin && parsed.origin === trustedOrigin) return null
+  if (parsed.protocol !== "https:") return `documents are fetched over https only, not ${parsed.protocol.replace(":", "")} (${parsed.host})`
+  if (!/(^|\.)amazonaws\.com$/i.test(parsed.hostname)) return `${parsed.hostname} is not one of Amazon's document hosts`
+  return null
+}
+
+function assertDocumentUrl(url: string, operation: string, context: DocumentTransferContext): void {
+  const refusal = untrustedDocumentUrl(url, context.trustedOrigin)
+  if (refusal) {
+    throw new SpApiError({ operation, code: "UntrustedDocumentUrl", amazonMessage: `Refused to fetch: ${refusal}`, retryable: false, attempts: 0 })
+  }
+}
+
+function limitsOf(context: DocumentTransferContext): DocumentLimits {
+  return { ...DEFAULT_DOCUMENT_LIMITS, ...context.limits }
+}
+
+function tooLarge(operation: string, limit: number, attempts: number): SpApiError {
+  return new SpApiError({
+    operation,
+    code: "DocumentTooLarge",
+    amazonMessage: `The document is larger than ${Math.round(limit / 1024 / 1024)} MiB, the most this plugin reads`,
+    retryable: false,
+    attempts,
+  })
+}
+
+/** Axios' own refusal of a body over maxContentLength (the message is its only mark). */
+function isOverMaxContentLength(error: unknown): boolean {
+  return isAxiosError(error) && /maxContentLength/i.test(error.message)
 }
 
 /** A downloaded document: decompressed bytes and the content type the server declared. */
@@ -50,6 +115,7 @@ export async function uploadDocument(
   context: DocumentTransferContext
 ): Promise<void> {
   const operation = "uploadFeedDocument"
+  assertDocumentUrl(url, operation, context)
   const body = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content)
   await withRetries(
     async (n) => {
@@ -77,6 +143,8 @@ export async function downloadDocument(
   context: DocumentTransferContext,
   operation = "downloadDocument"
 ): Promise<DownloadedDocument> {
+  assertDocumentUrl(location.url, operation, context)
+  const { maxBytes } = limitsOf(context)
   return withRetries(async (n) => {
     const started = performance.now()
     let response: AxiosResponse<ArrayBuffer>
@@ -85,20 +153,22 @@ export async function downloadDocument(
         responseType: "arraybuffer",
         timeout: context.timeoutMs,
         decompress: false,
-        maxContentLength: Infinity,
+        maxContentLength: maxBytes,
       })
     } catch (error) {
+      if (isOverMaxContentLength(error)) throw tooLarge(operation, maxBytes, n + 1)
       throw errorFromAxios(error, { operation, idempotent: true, attempt: n + 1, redactor: context.redactor })
     }
     let body = Buffer.from(response.data)
     try {
       if (/gzip/i.test(header(response.headers, "content-encoding") ?? "")) {
-        body = await gunzipAsync(body)
+        body = await gunzipAsync(body, { maxOutputLength: maxBytes })
       }
       if (isGzip(location)) {
-        body = await gunzipAsync(body)
+        body = await gunzipAsync(body, { maxOutputLength: maxBytes })
       }
-    } catch {
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException)?.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(operation, maxBytes, n + 1)
       // A cut-off transfer looks exactly like this; the stored document is usually fine: download again.
       throw corruptDocument(operation, n + 1)
     }
@@ -121,6 +191,8 @@ export async function streamDocument(
   context: DocumentTransferContext,
   operation = "streamDocument"
 ): Promise<Readable> {
+  assertDocumentUrl(location.url, operation, context)
+  const { maxStreamBytes } = limitsOf(context)
   const response = await withRetries(async (n) => {
     try {
       return await context.http.get<Readable>(location.url, {
@@ -141,7 +213,7 @@ export async function streamDocument(
   if (isGzip(location)) {
     stream = gunzipped(stream)
   }
-  return Readable.from(rethrowAsCorrupt(stream, operation), { objectMode: false })
+  return Readable.from(rethrowAsCorrupt(stream, operation, maxStreamBytes), { objectMode: false })
 }
 
 /**
@@ -177,12 +249,17 @@ function gunzipped(source: Readable): Readable {
   return source.pipe(gunzipStream)
 }
 
-async function* rethrowAsCorrupt(source: Readable, operation: string): AsyncGenerator<Buffer> {
+async function* rethrowAsCorrupt(source: Readable, operation: string, maxBytes: number): AsyncGenerator<Buffer> {
+  let seen = 0
   try {
     for await (const chunk of source) {
+      seen += (chunk as Buffer).length
+      // counted after gunzip: a small gzip bomb cannot hand the consumer more than this
+      if (seen > maxBytes) throw tooLarge(operation, maxBytes, 1)
       yield chunk as Buffer
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof SpApiError) throw error
     throw corruptDocument(operation, 1, false)
   } finally {
     source.destroy()

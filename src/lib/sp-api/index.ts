@@ -32,7 +32,7 @@ export {
 } from "./errors"
 export { REDACTED, Redactor, redactText, redactValue } from "./redact"
 export { createSafeLogger, noopLogger, type SpApiLogger } from "./logger"
-export { decodeDocument, type DocumentLocation } from "./documents"
+export { decodeDocument, DEFAULT_DOCUMENT_LIMITS, untrustedDocumentUrl, type DocumentLimits, type DocumentLocation } from "./documents"
 export * from "./types"
 export * from "./marketplaces"
 export { SellersOperations } from "./apis/sellers"

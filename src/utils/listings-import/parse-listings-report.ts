@@ -10,6 +10,9 @@ export type ReportLine =
 /** The report as a whole cannot be read (no header, no seller-sku column): nothing of it is imported. */
 export class ReportFormatError extends Error {}
 
+/** The longest line read (characters). A row of a listings report is a few KB, with a long description. */
+export const MAX_LINE_CHARACTERS = 1024 * 1024
+
 /** The column every listings report has and every row is keyed by. */
 export const SKU_COLUMN = "seller-sku"
 
@@ -32,6 +35,8 @@ export async function* readListingsReport(source: Readable, decoding: ReportDeco
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
+    // a line longer than this is not a listings row (a binary or endless body): stop instead of buffering it
+    max_record_size: MAX_LINE_CHARACTERS,
   })
   const decoder = createReportDecoder(decoding)
   pipeline(source, decoder, parser, () => {
@@ -65,6 +70,13 @@ export async function* readListingsReport(source: Readable, decoding: ReportDeco
       for (let i = 0; i < header.length; i++) cells[header[i]] = record[i] ?? ""
       yield { kind: "row", line: info.lines, cells }
     }
+  } catch (error) {
+    if ((error as { code?: string })?.code === "CSV_MAX_RECORD_SIZE") {
+      throw new ReportFormatError(
+        `A line of the report is longer than ${MAX_LINE_CHARACTERS / 1024 / 1024} MiB: it is not a listings report (or it is damaged); nothing of it is imported.`
+      )
+    }
+    throw error
   } finally {
     // an early return (the consumer stopped) or an error: stop downloading
     source.destroy()

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream"
 import { createGzip } from "node:zlib"
 import iconv from "iconv-lite"
-import { countReportLines, readListingsReport, ReportFormatError, type ReportLine } from "../parse-listings-report"
+import { countReportLines, MAX_LINE_CHARACTERS, readListingsReport, ReportFormatError, type ReportLine } from "../parse-listings-report"
 
 const COLUMNS = ["item-name", "item-description", "seller-sku", "price", "quantity", "asin1", "status"]
 const row = (...cells: string[]) => cells.join("\t")
@@ -63,6 +63,15 @@ describe("readListingsReport", () => {
       { kind: "malformed", line: 3, reason: 'has bytes that are not valid UTF-8 in item-name ("Caf?")' },
       expect.objectContaining({ kind: "row", line: 4, cells: expect.objectContaining({ "seller-sku": "TEA-1" }) }),
     ])
+  })
+
+  it("stops at a line longer than MAX_LINE_CHARACTERS instead of buffering it (an endless or binary body)", async () => {
+    const endless = `${COLUMNS.join("\t")}\n${row("Mug", "x".repeat(MAX_LINE_CHARACTERS + 10), "SKU-1", "9.99", "1", "B000000001", "Active")}\n`
+    await expect(readAll(endless)).rejects.toThrow(ReportFormatError)
+    await expect(readAll(endless)).rejects.toThrow(/longer than 1 MiB/)
+    // a long but real description is fine
+    const long = `${COLUMNS.join("\t")}\n${row("Mug", "y".repeat(100_000), "SKU-1", "9.99", "1", "B000000001", "Active")}\n`
+    expect(await readAll(long)).toEqual([expect.objectContaining({ kind: "row", cells: expect.objectContaining({ "seller-sku": "SKU-1" }) })])
   })
 
   it("refuses a report without a seller-sku column (e.g. localized headers)", async () => {

@@ -1,4 +1,3 @@
-import axios from "axios"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
@@ -8,8 +7,26 @@ import { summarizeProductTypeSchema, type ProductTypeSummary } from "../../../ut
 
 export type GetProductTypeInput = { store_id: string; marketplace_id: string; product_type: string }
 
-/** Schemas are large and change rarely; Amazon's checksum is the cache key (notes §5.2). */
+/**
+ * Schemas are large and change rarely; Amazon's checksum is the cache key (notes §5.2). Bounded: the
+ * least recently used summary goes first, so browsing hundreds of product types cannot grow the process.
+ */
+const SCHEMA_CACHE_SIZE = 100
 const schemaCache = new Map<string, ProductTypeSummary["attributes"]>()
+
+function cached(key: string): ProductTypeSummary["attributes"] | undefined {
+  const hit = schemaCache.get(key)
+  if (hit) {
+    schemaCache.delete(key)
+    schemaCache.set(key, hit)
+  }
+  return hit
+}
+
+function remember(key: string, attributes: ProductTypeSummary["attributes"]): void {
+  schemaCache.set(key, attributes)
+  while (schemaCache.size > SCHEMA_CACHE_SIZE) schemaCache.delete(schemaCache.keys().next().value!)
+}
 
 /**
  * getDefinitionsProductType (5 rps, burst 10) → its JSON Schema (a presigned
@@ -27,11 +44,12 @@ export const getProductTypeStep = createStep(
         requirements: "LISTING",
       })
       const key = definition.schema.checksum || definition.schema.link.resource
-      let attributes = schemaCache.get(key)
+      let attributes = cached(key)
       if (!attributes) {
-        const { data } = await axios.get(definition.schema.link.resource, { timeout: 30_000, responseType: "json" })
-        attributes = summarizeProductTypeSchema(data).attributes
-        schemaCache.set(key, attributes)
+        // the client's own download: Amazon's hosts only, size-bounded, retried, errors without the URL
+        const schema = await client.productTypeDefinitions.downloadSchema(definition.schema.link.resource)
+        attributes = summarizeProductTypeSchema(schema).attributes
+        remember(key, attributes)
       }
       const summary: ProductTypeSummary = {
         name: definition.productType,
