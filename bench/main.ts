@@ -3,6 +3,7 @@ import { benchListings } from "./listings"
 import { benchListingsLatency } from "./listings-latency"
 import { benchListingsImport } from "./listings-import"
 import { benchOrders } from "./orders"
+import { benchOrdersMarketplaces } from "./orders-marketplaces"
 import { benchSpApiClient } from "./sp-api-client"
 import { benchWorkers } from "./workers"
 
@@ -13,6 +14,7 @@ import { benchWorkers } from "./workers"
 const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "sp-api client", run: benchSpApiClient },
   { name: "orders", run: benchOrders },
+  { name: "orders marketplaces", run: benchOrdersMarketplaces },
   { name: "listings out", run: benchListings },
   { name: "listings out latency", run: benchListingsLatency },
   { name: "listings in", run: benchListingsImport },

@@ -78,7 +78,7 @@ export const ordersStrings = {
     ({
       pending: "Amazon has not completed the order yet (payment, address or FBA shipment pending).",
       importing: "Being made into a Medusa order now. If it stays here, the import was interrupted: the next run undoes the partial order and makes it again.",
-      skipped: "Fulfilled by Amazon, and this store does not import those.",
+      skipped: "Not imported: fulfilled by Amazon and this store does not import those, or a multi-channel (MCF) order placed outside Amazon.",
       canceled: "Canceled on Amazon.",
     })[status] ?? "",
 
@@ -119,5 +119,12 @@ export const ordersStrings = {
     buyerPurged: "Buyer data removed (30 days after delivery).",
     loadError: "The Amazon side of this order could not be loaded",
     issues: "What to fix",
+    buyerCancelTitle: "The buyer asked to cancel",
+    buyerCancelReason: (reason: string | null) => (reason ? `Reason: ${reason}.` : "No reason given."),
+    buyerCancelAdvice: "Do not ship. Cancel the order in Seller Central; the cancellation then comes back here by itself.",
+    nonAmazon: "Multi-channel (MCF) order placed outside Amazon: not imported as an Amazon order.",
+    nextRetry: (when: string) => `Tried again automatically ${when}.`,
   },
+  buyerCancelBadge: "Cancel requested",
+  buyerCancelHint: (reason: string | null) => `The buyer asked Amazon to cancel this order${reason ? ` (${reason})` : ""}. Do not ship it.`,
 }

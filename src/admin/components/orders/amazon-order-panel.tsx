@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Skeleton, Text, Tooltip, toast } from "@medusajs/ui"
+import { Alert, Button, Container, Heading, Skeleton, Text, Tooltip, toast } from "@medusajs/ui"
 import { ErrorAlert } from "../error-alert"
 import { errorToast } from "../../lib/errors"
 import { flag, formatDateTime, formatRelative } from "../../lib/format"
@@ -81,6 +81,18 @@ function OrderDetails({ order }: { order: AmazonOrder }) {
           )}
         </div>
       </div>
+      {order.buyer_cancel_request && order.amazon_status !== "CANCELLED" && (
+        <div className="px-6 py-3" data-testid="amazon-order-buyer-cancel">
+          <Alert variant="warning">
+            <Text size="small" leading="compact" weight="plus">
+              {s.widget.buyerCancelTitle}
+            </Text>
+            <Text size="small" leading="compact">
+              {`${s.widget.buyerCancelReason(order.buyer_cancel_request.reason)} ${s.widget.buyerCancelAdvice}`}
+            </Text>
+          </Alert>
+        </div>
+      )}
       <Row label={s.widget.orderId}>
         <Text size="small" leading="compact" className="font-mono">
           {order.amazon_order_id}
@@ -115,7 +127,17 @@ function OrderDetails({ order }: { order: AmazonOrder }) {
               {issue.message}
             </Text>
           ))}
+          {order.next_attempt_at && (
+            <Text size="small" leading="compact" className="text-ui-fg-subtle">
+              {s.widget.nextRetry(formatRelative(order.next_attempt_at))}
+            </Text>
+          )}
         </div>
+      )}
+      {order.channel_name === "NON_AMAZON" && (
+        <Text size="small" leading="compact" className="text-ui-fg-subtle px-6 py-3">
+          {s.widget.nonAmazon}
+        </Text>
       )}
       <div className="flex items-center justify-between px-6 py-3">
         <Text size="small" leading="compact" weight="plus">

@@ -133,7 +133,22 @@ export function OrdersTable({ storeId }: { storeId: string }) {
       }),
       columnHelper.accessor("import_status", {
         header: s.table.importStatus,
-        cell: ({ row }) => <ImportStatusBadge status={row.original.import_status} />,
+        cell: ({ row }) => {
+          const request = row.original.buyer_cancel_request
+          const open = request && row.original.amazon_status !== "CANCELLED"
+          return (
+            <div className="flex items-center gap-x-1">
+              <ImportStatusBadge status={row.original.import_status} />
+              {open && (
+                <Tooltip content={s.buyerCancelHint(request.reason)}>
+                  <Badge size="2xsmall" color="red" className="shrink-0 whitespace-nowrap" data-testid="amazon-order-buyer-cancel-badge">
+                    {s.buyerCancelBadge}
+                  </Badge>
+                </Tooltip>
+              )}
+            </div>
+          )
+        },
       }),
       columnHelper.accessor("fulfillment_channel", {
         header: s.table.channel,

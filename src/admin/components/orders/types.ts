@@ -45,6 +45,12 @@ export type AmazonOrder = {
   purchased_at: string | null
   delivered_at: string | null
   buyer_data_purged_at: string | null
+  /** AMAZON, or NON_AMAZON for multi-channel (MCF) orders (never imported) */
+  channel_name?: string
+  /** the buyer asked Amazon to cancel: the merchant must not ship */
+  buyer_cancel_request?: { reason: string | null; order_item_ids: string[] } | null
+  /** when a held or failed import is tried again by itself */
+  next_attempt_at?: string | null
   marketplace: AmazonMarketplaceInfo | null
   shipment_status: "none" | "pending" | "confirmed" | "failed"
   shipments?: AmazonShipment[]
