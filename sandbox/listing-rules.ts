@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { isValidGtin } from "./gtin"
 import { marketplace } from "./marketplaces"
-import { Requirements, productTypeDefinition, requiredAttributes } from "./product-types"
+import { ATTRIBUTE_SCHEMAS, Requirements, productTypeDefinition, requiredAttributes } from "./product-types"
 import { SandboxState } from "./state"
 import { CatalogItem, Listing, ListingHistoryEntry, ListingIssue, ListingStatus } from "./types"
 
@@ -24,6 +24,9 @@ export const ISSUE_CODES = {
   invalidPatch: "4000003",
   relevantAttributes: "18448",
   priceReference: "8026",
+  ambiguousProductId: "8566",
+  productTypeMismatch: "90057",
+  languageTagMissing: "99023",
   fbaConverted: "8105",
   fbaQuantityIgnored: "8106",
   duplicateOffer: "8541",
@@ -75,6 +78,7 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
   let attributes: AttributeValues = {}
   if (sub.operationType === "UPDATE") {
     attributes = asAttributeValues(sub.attributes, error)
+    requireLanguageTags(attributes, error)
   } else if (!existing) {
     error(
       ISSUE_CODES.skuNotFound,
@@ -110,7 +114,12 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
         continue
       }
       productId = productId ?? { type: (["EAN", "UPC", "ISBN", "GTIN", "JAN"].includes(type) ? type : "EAN") as NonNullable<Listing["productId"]>["type"], value }
-      matched = matched ?? state.findCatalogItems("EAN", value, mp)[0]
+      const found = state.findCatalogItems("EAN", value, mp)
+      if (found.length > 1 && suggestedAsin === undefined) {
+        // Amazon does not pick one of several ASINs for a barcode: the seller names it (merchant_suggested_asin)
+        error(ISSUE_CODES.ambiguousProductId, `The ${type || "product"} '${value}' matches more than one ASIN (${found.map((f) => f.asin).join(", ")}) in marketplace ${mp}; provide merchant_suggested_asin.`, ["externally_assigned_product_identifier"])
+      }
+      matched = matched ?? found[0]
     }
     if (suggestedAsin !== undefined) {
       const item = state.catalogItemIn(String(suggestedAsin), mp)
@@ -122,6 +131,10 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
       }
     }
 
+    if (matched && productType && productType !== "PRODUCT" && productType !== matched.productType) {
+      // an offer on an existing ASIN takes that ASIN's product type (or the generic PRODUCT), not the seller's category
+      error(ISSUE_CODES.productTypeMismatch, `The product type '${productType}' does not match the product type '${matched.productType}' of ASIN ${matched.asin}. Submit the offer with '${matched.productType}' or 'PRODUCT'.`, undefined, ["INVALID_ATTRIBUTE"])
+    }
     if (requirements === "LISTING_OFFER_ONLY") {
       if (suggestedAsin === undefined && identifiers.length === 0) {
         error(ISSUE_CODES.requiredMissing, "'merchant_suggested_asin' is required but not supplied.", ["merchant_suggested_asin"], ["MISSING_ATTRIBUTE"])
@@ -387,6 +400,17 @@ export function firstValue(values: unknown[] | undefined, marketplaceId: string)
 
 function optionalString(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : String(v)
+}
+
+/** Text attributes (their schema has language_tag) are refused without one, as Amazon's product-type schemas do. */
+function requireLanguageTags(attributes: AttributeValues, error: (code: string, message: string, attrs?: string[]) => void): void {
+  for (const [name, values] of Object.entries(attributes)) {
+    const props = (ATTRIBUTE_SCHEMAS[name] as { items?: { properties?: Record<string, unknown> } } | undefined)?.items?.properties
+    if (!props?.language_tag) continue
+    if (values.some((v) => !v || typeof v !== "object" || typeof (v as Record<string, unknown>).language_tag !== "string")) {
+      error(ISSUE_CODES.languageTagMissing, `The attribute '${name}' requires 'language_tag' on every value (e.g. "de_DE").`, [name])
+    }
+  }
 }
 
 function requireAll(names: string[], attributes: AttributeValues, mp: string, error: (code: string, message: string, attrs?: string[], categories?: string[]) => void): void {

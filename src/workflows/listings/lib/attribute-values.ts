@@ -2,7 +2,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
+import { getMarketplace, type SpApiClient } from "../../../lib/sp-api"
+import { languageTag, shapeAttribute } from "../../../utils/listings/attribute-shape"
+import type { ListingIssue } from "../../../utils/listings/desired-listing"
 import type { ChangeRow } from "./listing-outcomes"
+import { loadProductTypeSchema } from "./product-type-schemas"
 
 type VariantRow = {
   id: string
@@ -39,18 +43,29 @@ function sourceValue(variant: VariantRow, type: string, source: string): unknown
   }
 }
 
+export type AttributeValues = {
+  /** per change id: the attributes, shaped per the product type's schema */
+  attributes: Map<string, Record<string, unknown[]>>
+  /** per change id: mapped values the schema's shape refuses (the change is not sent) */
+  refused: Map<string, ListingIssue[]>
+}
+
 /**
  * The product-type attributes of listings that need a new ASIN, from the
  * store's attribute mappings (Amazon attribute ← Medusa field, option,
- * metadata key or constant), plus item_name from the product title.
+ * metadata key or constant), plus item_name from the product title — each
+ * shaped per the product type's schema (attribute-shape.ts: language_tag,
+ * unit, types). Throws when Amazon does not give a schema.
  */
 export async function loadAttributeValues(
   container: MedusaContainer,
   storeId: string,
-  changes: ChangeRow[]
-): Promise<Map<string, Record<string, unknown[]>>> {
+  changes: ChangeRow[],
+  client: SpApiClient
+): Promise<AttributeValues> {
   const result = new Map<string, Record<string, unknown[]>>()
-  if (!changes.length) return result
+  const refused = new Map<string, ListingIssue[]>()
+  if (!changes.length) return { attributes: result, refused }
   const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.listing_id) }, { select: ["id", "variant_id"] })
@@ -66,20 +81,34 @@ export async function loadAttributeValues(
   })
   const variants = new Map((data as unknown as VariantRow[]).map((v) => [v.id, v]))
   const mappings = await amazon.listAmazonAttributeMappings({ store_id: storeId })
+  const schemas = new Map<string, Awaited<ReturnType<typeof loadProductTypeSchema>>>()
   for (const change of changes) {
     const variant = variants.get(variantOf.get(change.listing_id) ?? "")
     if (!variant) continue
     const m = change.marketplace_id
-    const attributes: Record<string, unknown[]> = {}
-    if (variant.product?.title) attributes.item_name = [{ value: variant.product.title, marketplace_id: m }]
+    const schemaKey = `${change.payload.product_type}|${m}`
+    if (!schemas.has(schemaKey)) schemas.set(schemaKey, await loadProductTypeSchema(client, change.payload.product_type, m))
+    const properties = schemas.get(schemaKey)!.properties ?? {}
+    const ctx = { marketplace_id: m, language_tag: languageTag(getMarketplace(m)?.country_code ?? "US") }
+    const raw: Record<string, { value: unknown; field?: string }> = {}
+    if (variant.product?.title) raw.item_name = { value: variant.product.title, field: "title" }
     for (const mapping of mappings) {
       if (mapping.product_type !== change.payload.product_type) continue
       if (mapping.marketplace_id && mapping.marketplace_id !== m) continue
       const value = sourceValue(variant, mapping.source_type, mapping.source_value)
       if (value === null || value === undefined || value === "") continue
-      attributes[mapping.attribute] = [{ value, marketplace_id: m }]
+      const field = mapping.source_type === "metadata" ? `metadata.${mapping.source_value}` : mapping.source_type === "field" ? mapping.source_value : undefined
+      raw[mapping.attribute] = { value, field }
+    }
+    const attributes: Record<string, unknown[]> = {}
+    const issues: ListingIssue[] = []
+    for (const [name, { value, field }] of Object.entries(raw)) {
+      const shaped = shapeAttribute(name, value, properties[name], ctx)
+      if (shaped.ok) attributes[name] = shaped.values
+      else issues.push({ source: "medusa", code: "attribute_shape", severity: "error", message: `${shaped.reason}; change the attribute mapping of ${change.payload.product_type}.`, ...(field ? { field } : {}) })
     }
     result.set(change.id, attributes)
+    if (issues.length) refused.set(change.id, issues)
   }
-  return result
+  return { attributes: result, refused }
 }

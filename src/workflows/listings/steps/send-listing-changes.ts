@@ -262,10 +262,24 @@ export const sendListingChangesStep = createStep(
       const empty = all.filter((c) => c.operation === "patch" && !patchesOf(c).length)
       await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
       run.done += empty.length
-      const items = all.filter((c) => !empty.includes(c))
+      let items = all.filter((c) => !empty.includes(c))
+      // new ASINs: attributes shaped per the product type's schema; what the schema refuses is not sent
+      const creating = items.filter((c) => c.operation === "update" && !c.payload.asin)
+      let extraAttributes = new Map<string, Record<string, unknown[]>>()
+      try {
+        const loaded = await loadAttributeValues(container, storeId, creating, spApi)
+        extraAttributes = loaded.attributes
+        const refused = creating.filter((c) => loaded.refused.has(c.id))
+        await recordRejected(amazonService, refused.map((change) => ({ change, issues: loaded.refused.get(change.id)! })), null)
+        run.count("rejected", refused.length)
+        run.done += refused.length
+        items = items.filter((c) => !refused.includes(c))
+      } catch (error) {
+        await onAmazonError(error, creating.map((c) => c.id))
+        items = items.filter((c) => !creating.includes(c))
+      }
       const byMarketplace = new Map<string, ChangeRow[]>()
       for (const change of items) byMarketplace.set(change.marketplace_id, [...(byMarketplace.get(change.marketplace_id) ?? []), change])
-      const extraAttributes = await loadAttributeValues(container, storeId, items.filter((c) => c.operation === "update" && !c.payload.asin))
 
       for (const [marketplace, group] of byMarketplace) {
         for (const batch of splitIntoFeeds(group)) {
