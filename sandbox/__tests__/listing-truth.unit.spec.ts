@@ -51,8 +51,8 @@ describe("sandbox: product types, language tags, ambiguous barcodes, suppression
   it("answers both ASINs of a shared barcode and refuses to guess between them", async () => {
     const ean = withCheckDigit("426098765099")
     t.sandbox.control.addCatalogItems([
-      { asin: "B0DUPE0001", title: "Mug, single", identifiers: { EAN: [ean] }, productType: "KITCHEN" },
-      { asin: "B0DUPE0002", title: "Mug, 2-pack", identifiers: { EAN: [ean] }, productType: "KITCHEN" },
+      { asin: "B0DUPE0001", title: "Mug, single", brand: "Sandbox Kitchen", identifiers: { EAN: [ean] }, productType: "KITCHEN" },
+      { asin: "B0DUPE0002", title: "Mug, 2-pack", brand: "Sandbox Kitchen", identifiers: { EAN: [ean] }, productType: "KITCHEN" },
     ])
     const search = await t.http.get("/catalog/2022-04-01/items", { headers, params: { marketplaceIds: DE, identifiers: ean, identifiersType: "EAN", includedData: "identifiers,summaries" } })
     expect(search.data.items.map((i: { asin: string }) => i.asin).sort()).toEqual(["B0DUPE0001", "B0DUPE0002"])
