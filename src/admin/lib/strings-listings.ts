@@ -220,6 +220,12 @@ export const listingsStrings = {
     held: "Held",
     newListing: "New on Amazon",
     noFieldChange: "Resend (nothing changed)",
+    validate: "Check with Amazon",
+    validateHint: "Amazon validates the full listings of the next send (up to 20) without taking them.",
+    validated: (n: number) => (n ? `Amazon checked ${plural(n, "listing", "listings")}.` : "No full listings to check: price and stock changes are not validated."),
+    valid: "Amazon: valid",
+    invalid: (n: number) => `Amazon: ${plural(n, "problem", "problems")}`,
+    validateError: "Amazon could not check the listings",
     field: (field: string) =>
       ({
         asin: "ASIN",

@@ -113,12 +113,16 @@ export type AmazonDryRunChange = {
   held: boolean
   path: "fast_path" | "feed"
   fields: AmazonDryRunField[]
+  /** with ?validate=true: Amazon's VALIDATION_PREVIEW of the full listing */
+  amazon_validation?: { status: "VALID" | "INVALID" | "NOT_CHECKED"; issues: AmazonListingIssue[] }
 }
 
 export type AmazonDryRun = {
   changes: AmazonDryRunChange[]
   counts: { total: number; held: number; fast_path: number; feed: number }
   would_hold: boolean
+  /** with ?validate=true: how many listings Amazon checked (at most 20) */
+  validated?: number
 }
 
 export type ResolveHeldBody = { action: "release" | "discard" }

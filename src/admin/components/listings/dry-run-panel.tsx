@@ -1,8 +1,10 @@
 import { ArrowLongRight } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Skeleton, Table, Text, Tooltip, clx } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Skeleton, Table, Text, Tooltip, clx, toast } from "@medusajs/ui"
 import { useMemo } from "react"
 import { Link } from "react-router-dom"
 import { useAmazonListingsDryRun } from "../../hooks/use-amazon-listings-dry-run"
+import { useValidateListingsDryRun } from "../../hooks/use-validate-listings-dry-run"
+import { errorToast } from "../../lib/errors"
 import { flag } from "../../lib/format"
 import { strings } from "../../lib/strings"
 import { listingsStrings as s } from "../../lib/strings-listings"
@@ -53,6 +55,19 @@ function FieldChange({ change }: { change: AmazonDryRunField }) {
  */
 export function DryRunPanel({ store }: { store: AmazonStore }) {
   const { data, isPending, error, refetch } = useAmazonListingsDryRun(store.id)
+  const validate = useValidateListingsDryRun(store.id)
+  const verdicts = useMemo(
+    () => new Map((validate.data?.changes ?? []).flatMap((c) => (c.amazon_validation ? [[c.change_id, c.amazon_validation] as const] : []))),
+    [validate.data]
+  )
+  const check = () =>
+    validate.mutate(undefined, {
+      onSuccess: (result) => toast.info(s.dryRun.validated(result.validated ?? 0)),
+      onError: (e) => {
+        const { title, description } = errorToast(e)
+        toast.error(s.dryRun.validateError, { description: `${title} ${description}` })
+      },
+    })
   const marketplaces = useMemo(
     () => new Map((store.marketplaces ?? []).map((m) => [m.marketplace_id, m.marketplace])),
     [store.marketplaces]
@@ -72,9 +87,16 @@ export function DryRunPanel({ store }: { store: AmazonStore }) {
           </Text>
         </div>
         {data && data.counts.total > 0 && (
-          <Text size="small" weight="plus" className="text-ui-fg-subtle" data-testid="amazon-dry-run-summary">
-            {s.dryRun.summary(data.counts.total, data.counts.fast_path, data.counts.feed, data.counts.held)}
-          </Text>
+          <div className="flex items-center gap-x-3">
+            <Text size="small" weight="plus" className="text-ui-fg-subtle" data-testid="amazon-dry-run-summary">
+              {s.dryRun.summary(data.counts.total, data.counts.fast_path, data.counts.feed, data.counts.held)}
+            </Text>
+            <Tooltip content={s.dryRun.validateHint}>
+              <Button size="small" variant="secondary" onClick={check} isLoading={validate.isPending} data-testid="amazon-dry-run-validate">
+                {s.dryRun.validate}
+              </Button>
+            </Tooltip>
+          </div>
         )}
       </div>
       {isPending ? (
@@ -107,7 +129,12 @@ export function DryRunPanel({ store }: { store: AmazonStore }) {
             </Table.Header>
             <Table.Body>
               {changes.map((change) => (
-                <ChangeRow key={change.change_id} change={change} marketplace={marketplaces.get(change.marketplace_id) ?? null} />
+                <ChangeRow
+                  key={change.change_id}
+                  change={change}
+                  marketplace={marketplaces.get(change.marketplace_id) ?? null}
+                  verdict={verdicts.get(change.change_id)}
+                />
               ))}
             </Table.Body>
           </Table>
@@ -120,9 +147,11 @@ export function DryRunPanel({ store }: { store: AmazonStore }) {
 function ChangeRow({
   change,
   marketplace,
+  verdict,
 }: {
   change: AmazonDryRunChange
   marketplace: { country_code: string; name: string } | null
+  verdict?: AmazonDryRunChange["amazon_validation"]
 }) {
   const isNew = change.operation === "update" && change.fields.length > 0 && change.fields.every((f) => f.old === null)
   return (
@@ -181,6 +210,18 @@ function ChangeRow({
           <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
             {s.dryRun.operation(change.operation)}
           </Text>
+          {verdict && (
+            <div className="flex flex-col gap-y-1" data-testid="amazon-dry-run-verdict">
+              <Badge size="2xsmall" color={verdict.status === "VALID" ? "green" : "red"}>
+                {verdict.status === "VALID" ? s.dryRun.valid : s.dryRun.invalid(verdict.issues.filter((i) => i.severity === "error").length)}
+              </Badge>
+              {verdict.issues.map((issue, i) => (
+                <Text key={i} size="xsmall" leading="compact" className={issue.severity === "error" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+                  {issue.message}
+                </Text>
+              ))}
+            </div>
+          )}
         </div>
       </Table.Cell>
     </Table.Row>

@@ -3,11 +3,14 @@ import { AMAZON_MODULE } from "../../../../../../../modules/amazon"
 import type AmazonModuleService from "../../../../../../../modules/amazon/service"
 import { DEFAULT_STORE_SETTINGS, type StoreSettings } from "../../../../../../../modules/amazon/types"
 import { previewListingChanges } from "../../../../../../../utils/listings/preview"
+import { validateListingChangesWorkflow } from "../../../../../../../workflows/listings/validate-listing-changes"
 import { refetchAmazonStore } from "../../../../helpers"
 
 /**
  * Exactly what the next send would change, per listing (old → new, and
  * whether it goes by the fast path or a feed), without sending anything.
+ * `?validate=true` also asks Amazon (putListingsItem VALIDATION_PREVIEW) about
+ * the full listings among them (up to 20) and adds its verdict to each row.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const store = await refetchAmazonStore(req.params.id, req.scope, ["id", "settings"])
@@ -25,5 +28,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { select: ["id"], take: 1 }
   )
   const settings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
-  res.json(previewListingChanges(changes as never, listings as never, { fastPath: settings.fast_path, offersWithStock }))
+  const preview = previewListingChanges(changes as never, listings as never, { fastPath: settings.fast_path, offersWithStock })
+  if (req.query.validate !== "true") return void res.json(preview)
+  const ids = preview.changes.filter((c) => c.operation === "update" && !c.held).map((c) => c.change_id)
+  const { result: verdicts } = await validateListingChangesWorkflow(req.scope).run({ input: { store_id: req.params.id, change_ids: ids } })
+  res.json({
+    ...preview,
+    changes: preview.changes.map((c) => (verdicts[c.change_id] ? { ...c, amazon_validation: verdicts[c.change_id] } : c)),
+    validated: Object.keys(verdicts).length,
+  })
 }
