@@ -266,10 +266,19 @@ step("a refresh token Amazon rejects is explained, not dumped", async () => {
 
 step("a consent round trip that failed is explained", async () => {
   const message = "Amazon did not send an authorization code back (the consent was declined or interrupted). Click Connect to try again."
-  await page.goto(`/app/settings/amazon/${storeId}?connect_error=${encodeURIComponent(message)}`)
+  await page.goto(`/app/settings/amazon/${storeId}?connect_error=declined`)
   const alert = page.getByTestId("amazon-connect-error")
   await alert.getByText(message).waitFor()
   await alert.getByText("Amazon did not connect this store").waitFor()
   await page.waitForURL((url) => !url.search.includes("connect_error"))
   await screenshot("connect-error")
+})
+
+step("a crafted connect_error link shows none of its own words", async () => {
+  const crafted = "Your account is suspended, call +1 555 0100"
+  await page.goto(`/app/settings/amazon/${storeId}?connect_error=${encodeURIComponent(crafted)}&connect_reason=${encodeURIComponent("visit evil.example")}`)
+  const alert = page.getByTestId("amazon-connect-error")
+  await alert.getByText("Amazon did not connect this store").waitFor()
+  const text = await alert.innerText()
+  assert.ok(!text.includes("555") && !text.includes("evil.example"), `the alert shows the link's text: ${text}`)
 })

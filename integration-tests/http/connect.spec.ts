@@ -36,10 +36,11 @@ medusaIntegrationTestRunner({
     }
 
     /** Plays the seller's browser: authorize → consent page (auto-confirm) → the redirect back to us. */
-    const consent = async (storeId: string) => {
-      const { data } = await api.post(`/admin/amazon/stores/${storeId}/authorize`, {}, { headers })
+    const consent = async (storeId: string, options: { seller?: string; replace_seller?: boolean } = {}) => {
+      const { data } = await api.post(`/admin/amazon/stores/${storeId}/authorize`, options.replace_seller ? { replace_seller: true } : {}, { headers })
       const consentUrl = new URL(data.authorization_url)
       consentUrl.searchParams.set("auto", "1")
+      if (options.seller) consentUrl.searchParams.set("seller", options.seller)
       const consentAnswer = await axios.get(consentUrl.toString(), { maxRedirects: 0, validateStatus: () => true })
       expect(consentAnswer.status).toBe(302)
       const callback = new URL(consentAnswer.headers.location)
@@ -104,7 +105,9 @@ medusaIntegrationTestRunner({
         const answer = await followCallback(callback)
         expect(answer.status).toBe(302)
         const location = new URL(answer.headers.location)
-        expect(location.searchParams.get("connect_error")).toMatch(/invalid_grant/)
+        // a code the admin turns into its own words, and Amazon's error code (never free text from the URL)
+        expect(location.searchParams.get("connect_error")).toBe("exchange_failed")
+        expect(location.searchParams.get("connect_reason")).toBe("invalid_grant")
         const stored = await amazon().retrieveAmazonStore(storeId)
         expect(stored).toMatchObject({ status: "pending", refresh_token_ciphertext: null, selling_partner_id: null })
       })
@@ -120,6 +123,14 @@ medusaIntegrationTestRunner({
         expect(stored).toMatchObject({ status: "pending", refresh_token_ciphertext: null })
       }
 
+      it("refuses a state whose mode was switched to replace the seller", async () => {
+        const storeId = await createStore()
+        const { callback } = await consent(storeId)
+        const [id, nonce, expires, , mac] = callback.searchParams.get("state")!.split(".")
+        callback.searchParams.set("state", `${id}.${nonce}.${expires}.replace.${mac}`)
+        await expectRefused(storeId, callback)
+      })
+
       it("refuses a forged state", async () => {
         const storeId = await createStore()
         const { callback } = await consent(storeId)
@@ -131,8 +142,8 @@ medusaIntegrationTestRunner({
       it("refuses a state with a later expiry written into it", async () => {
         const storeId = await createStore()
         const { callback } = await consent(storeId)
-        const [id, nonce, , mac] = callback.searchParams.get("state")!.split(".")
-        callback.searchParams.set("state", `${id}.${nonce}.${Date.now() + 86_400_000}.${mac}`)
+        const [id, nonce, , mode, mac] = callback.searchParams.get("state")!.split(".")
+        callback.searchParams.set("state", `${id}.${nonce}.${Date.now() + 86_400_000}.${mode}.${mac}`)
         await expectRefused(storeId, callback)
       })
 
@@ -162,6 +173,46 @@ medusaIntegrationTestRunner({
         const { callback } = await consent(storeId)
         await consent(storeId) // a second click on Connect
         await expectRefused(storeId, callback)
+      })
+    })
+
+    describe("seller account", () => {
+      it("refuses a seller id that is not a merchant token before exchanging the code", async () => {
+        const storeId = await createStore()
+        const { callback } = await consent(storeId)
+        callback.searchParams.set("selling_partner_id", "A1SANDBOX<script>")
+        const answer = await followCallback(callback)
+        expect(new URL(answer.headers.location).searchParams.get("connect_error")).toBe("invalid_seller")
+        expect(sandbox().control.requests({ operation: "lwaToken" })).toHaveLength(0)
+        expect(await amazon().retrieveAmazonStore(storeId)).toMatchObject({ status: "pending", selling_partner_id: null })
+      })
+
+      it("never switches a connected store to another seller without confirmation; with it, the old seller's listings are forgotten", async () => {
+        const storeId = await createStore()
+        await followCallback((await consent(storeId)).callback)
+        const first = await amazon().retrieveAmazonStore(storeId)
+        expect(first.selling_partner_id).toBe(SANDBOX_EU.sellerId)
+        const { seller, refreshToken } = sandbox().control.createSeller({ name: "Second EU account", marketplaceIds: [GERMANY] })
+        const [listing] = await amazon().createAmazonListings([{ store_id: storeId, marketplace_id: GERMANY, sku: "OLD-SELLER-SKU" }] as never)
+
+        // consent by another account: refused, nothing changes
+        const refused = await followCallback((await consent(storeId, { seller: seller.sellerId })).callback)
+        expect(new URL(refused.headers.location).searchParams.get("connect_error")).toBe("seller_changed")
+        const unchanged = await amazon().retrieveAmazonStore(storeId)
+        expect(unchanged).toMatchObject({ selling_partner_id: SANDBOX_EU.sellerId, refresh_token_ciphertext: first.refresh_token_ciphertext })
+        // the same through "I have a refresh token"
+        const error = await api
+          .post(`/admin/amazon/stores/${storeId}/credentials`, { selling_partner_id: seller.sellerId, refresh_token: refreshToken }, { headers })
+          .catch((e: any) => e)
+        expect(error.response.status).toBe(400)
+        expect(error.response.data.message).toMatch(/connected to Amazon seller A1SANDBOXSELLER01, but the authorization is for seller .*Replace seller account/)
+        expect((await amazon().retrieveAmazonStore(storeId)).selling_partner_id).toBe(SANDBOX_EU.sellerId)
+
+        // confirmed: switched, the old account's listings mirror is gone
+        const replaced = await followCallback((await consent(storeId, { seller: seller.sellerId, replace_seller: true })).callback)
+        expect(replaced.headers.location).toContain("connected=1")
+        expect((await amazon().retrieveAmazonStore(storeId)).selling_partner_id).toBe(seller.sellerId)
+        expect(await amazon().listAmazonListings({ id: listing.id })).toEqual([])
       })
     })
 

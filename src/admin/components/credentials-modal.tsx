@@ -42,17 +42,21 @@ export function CredentialsModal({ storeId, sellingPartnerId, open, onOpenChange
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, sellingPartnerId])
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    try {
-      await setCredentials.mutateAsync(values)
-      toast.success(strings.credentials.connected)
-      onOpenChange(false)
-    } catch {
-      // shown below
-    }
-  })
+  // the server refuses to switch a connected store to another seller account until this is confirmed
+  const submit = (replaceSeller: boolean) =>
+    form.handleSubmit(async (values) => {
+      try {
+        await setCredentials.mutateAsync(replaceSeller ? { ...values, replace_seller: true } : values)
+        toast.success(strings.credentials.connected)
+        onOpenChange(false)
+      } catch {
+        // shown below
+      }
+    })
+  const onSubmit = submit(false)
 
   const status = (setCredentials.error as { status?: number } | null)?.status
+  const sellerChanged = status === 400 && /Replace seller account/.test((setCredentials.error as { message?: string } | null)?.message ?? "")
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content aria-describedby={undefined}>
@@ -68,8 +72,15 @@ export function CredentialsModal({ storeId, sellingPartnerId, open, onOpenChange
               <ErrorAlert
                 error={setCredentials.error}
                 title={status === 400 ? strings.credentials.rejectedTitle : undefined}
-                hint={status === 400 ? strings.credentials.rejectedHint : undefined}
+                hint={status === 400 && !sellerChanged ? strings.credentials.rejectedHint : undefined}
               />
+            )}
+            {sellerChanged && (
+              <div>
+                <Button size="small" variant="secondary" type="button" onClick={() => void submit(true)()} isLoading={setCredentials.isPending}>
+                  {strings.store.replaceSeller}
+                </Button>
+              </div>
             )}
             <FormField
               control={form.control}

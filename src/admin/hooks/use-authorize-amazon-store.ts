@@ -8,7 +8,8 @@ import type { AmazonAuthorizeResponse } from "../lib/types"
  */
 export function useAuthorizeAmazonStore(id: string) {
   return useMutation({
-    mutationFn: () =>
-      sdk.client.fetch<AmazonAuthorizeResponse>(`/admin/amazon/stores/${id}/authorize`, { method: "POST" }),
+    // replace_seller: the admin confirmed that the consent may switch the store to another seller account
+    mutationFn: (body?: { replace_seller: true }) =>
+      sdk.client.fetch<AmazonAuthorizeResponse>(`/admin/amazon/stores/${id}/authorize`, { method: "POST", ...(body ? { body } : {}) }),
   })
 }

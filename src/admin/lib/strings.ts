@@ -221,6 +221,20 @@ export const strings = {
     connectedToastDescription: (n: number) =>
       `Amazon confirmed access. ${plural(n, "marketplace", "marketplaces")} of this account ${n === 1 ? "is" : "are"} listed below; choose where to sell.`,
     connectErrorTitle: "Amazon did not connect this store",
+    /** ?connect_error=<code> from the consent callback; an unknown code shows errors.unknown, never the link's text */
+    connectErrors: {
+      declined: "Amazon did not send an authorization code back (the consent was declined or interrupted). Click Connect to try again.",
+      invalid_seller: "Amazon sent back a seller id that is not a merchant token, so nothing was connected.",
+      seller_changed:
+        "This store is connected to another Amazon seller account than the one that just gave consent. Nothing was changed. To switch this store to the new account (its listings are forgotten and imported again from it), click Replace seller account; to sell with both accounts, add another store.",
+      seller_taken: "This seller account is already connected as another store in this region; one account can be connected once per region, or every order would be imported twice.",
+      exchange_failed: "Amazon did not accept the authorization code (it works once and expires after 5 minutes). Click Connect to try again.",
+      verification_failed: "Amazon gave an authorization, but refused it when asked which marketplaces the seller sells in. Click Connect to try again.",
+      not_configured: "MEDUSA_BACKEND_URL is not set on the server, so there is no redirect address Amazon may send the code to. Set it to this backend's public https URL.",
+      failed: "The connection could not be completed. Click Connect to try again.",
+    } as Record<string, string>,
+    connectErrorReason: (reason: string) => `Amazon's error code: ${reason}`,
+    replaceSeller: "Replace seller account",
     connectErrorHint:
       "Click Connect with Amazon to try again. Sign in with the seller account's primary user, and pick the account that sells on this store's marketplace.",
     authorizeErrorTitle: "Could not open Seller Central",

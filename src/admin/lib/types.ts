@@ -110,7 +110,7 @@ export type UpdateAmazonStoreBody = Partial<Omit<CreateAmazonStoreBody, "marketp
   settings?: Partial<AmazonStoreSettings>
 }
 
-export type SetAmazonCredentialsBody = { selling_partner_id: string; refresh_token: string }
+export type SetAmazonCredentialsBody = { selling_partner_id: string; refresh_token: string; replace_seller?: boolean }
 
 export type AmazonCategoryMapping = {
   id: string

@@ -94,8 +94,8 @@ class AmazonModuleService extends MedusaService({
     })
   }
 
-  issueOAuthState(storeId: string): IssuedOAuthState {
-    return issueOAuthState(this.secretBox_.deriveKey("oauth-state"), storeId)
+  issueOAuthState(storeId: string, options: { replaceSeller?: boolean } = {}): IssuedOAuthState {
+    return issueOAuthState(this.secretBox_.deriveKey("oauth-state"), storeId, Date.now(), options)
   }
 
   checkOAuthState(state: string): OAuthStateCheck {

@@ -8,6 +8,8 @@ export type CompleteAmazonConsentWorkflowInput = {
   selling_partner_id: string
   spapi_oauth_code: string
   redirect_uri?: string
+  /** from the signed state: the admin confirmed replacing the store's seller account */
+  replace_seller?: boolean
 }
 
 /** The consent page's callback: spend the state, trade the code for a token, connect. */
@@ -23,6 +25,7 @@ export const completeAmazonConsentWorkflow = createWorkflow(
         store_id: storeId,
         selling_partner_id: input.selling_partner_id,
         refresh_token_ciphertext: sealedToken,
+        replace_seller: !!input.replace_seller,
       })),
     })
     return new WorkflowResponse(connected)

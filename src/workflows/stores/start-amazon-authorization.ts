@@ -10,6 +10,8 @@ export type StartAmazonAuthorizationWorkflowInput = {
   redirect_uri: string
   /** overrides the marketplace's Seller Central (AMAZON_SELLER_CENTRAL_URL) */
   seller_central_url?: string
+  /** the admin confirmed replacing the store's seller account with whichever account consents */
+  replace_seller?: boolean
 }
 
 /** Issues a single-use 10-minute state and returns the Seller Central consent URL of the store's marketplace. */
@@ -17,7 +19,9 @@ export const startAmazonAuthorizationWorkflow = createWorkflow(
   "start-amazon-authorization",
   (input: StartAmazonAuthorizationWorkflowInput) => {
     const store = loadStoreStep(input.store_id)
-    const state = issueOAuthStateStep(input.store_id)
+    const state = issueOAuthStateStep(
+      transform({ input }, ({ input }) => ({ store_id: input.store_id, replace_seller: input.replace_seller }))
+    )
     const authorizationUrl = transform({ input, store, state }, ({ input, store, state }) =>
       buildConsentUrl({
         marketplaceId: store.marketplace_id,

@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import { AMAZON_POLICY } from "../../../policies/amazon"
 import { listAmazonStoresQueryConfig, retrieveAmazonStoreQueryConfig } from "./query-config"
 import {
+  AdminAuthorizeAmazonStore,
   AdminCreateAmazonStore,
   AdminGetAmazonStoreParams,
   AdminGetAmazonStoresParams,
@@ -135,7 +136,12 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
   },
   // routes without validation middlewares: only their policies
   { method: ["DELETE"], matcher: "/admin/amazon/stores/:id", policies: [AMAZON_POLICY.deleteStores] },
-  { method: ["POST"], matcher: "/admin/amazon/stores/:id/authorize", policies: [AMAZON_POLICY.connectStores] },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/authorize",
+    policies: [AMAZON_POLICY.connectStores],
+    middlewares: [validateAndTransformBody(AdminAuthorizeAmazonStore)],
+  },
   { method: ["GET"], matcher: "/admin/amazon/marketplaces", policies: [AMAZON_POLICY.readStores] },
   { method: ["GET"], matcher: "/admin/amazon/products/:id/listings", policies: [AMAZON_POLICY.readStores] },
   { method: ["GET"], matcher: "/admin/amazon/sync-runs/:id", policies: [AMAZON_POLICY.readStores] },

@@ -1,19 +1,40 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 
 export const CALLBACK_PATH = "/admin/amazon/oauth/callback"
 
-/** This backend's public origin: the configured MEDUSA_BACKEND_URL, else the request's own. */
-function backendOrigin(req: MedusaRequest): string {
+const DEVELOPMENT_ENVIRONMENTS = new Set(["development", "test"])
+
+/** The configured MEDUSA_BACKEND_URL (plugin option backendUrl), without a trailing slash. */
+function configuredOrigin(req: MedusaRequest): string | null {
   const configured = req.scope.resolve<AmazonModuleService>(AMAZON_MODULE).getPublicOptions().backendUrl
-  return (configured ?? `${req.protocol}://${req.get("host")}`).replace(/\/+$/, "")
+  return configured ? configured.replace(/\/+$/, "") : null
 }
 
-/** The redirect_uri of the consent request; the code exchange must send the same one. */
-export function callbackUrl(req: MedusaRequest): string {
-  return `${backendOrigin(req)}${CALLBACK_PATH}`
+/**
+ * The redirect_uri of the consent request; the code exchange must send the same one. It is
+ * MEDUSA_BACKEND_URL; only in development may it come from the request (its Host header is
+ * whatever the client sent: in production a forged one would send Amazon's code elsewhere).
+ */
+export function callbackUrl(req: MedusaRequest, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = configuredOrigin(req)
+  if (configured) return `${configured}${CALLBACK_PATH}`
+  if (!DEVELOPMENT_ENVIRONMENTS.has(env.NODE_ENV ?? "development")) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "MEDUSA_BACKEND_URL is not set: outside development the Amazon consent's redirect URI is never taken from the request's Host header. Set it to this backend's public https URL (the one registered as the app's OAuth Redirect URI)."
+    )
+  }
+  return `${req.protocol}://${req.get("host")}${CALLBACK_PATH}`
+}
+
+/** Where redirects go: MEDUSA_BACKEND_URL; else, outside development, a path on the same origin (never the Host header). */
+function backendOrigin(req: MedusaRequest, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = configuredOrigin(req)
+  if (configured) return configured
+  return DEVELOPMENT_ENVIRONMENTS.has(env.NODE_ENV ?? "development") ? `${req.protocol}://${req.get("host")}` : ""
 }
 
 /** Where the admin shows a store, for the redirect after consent. */

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { isKnownMarketplace } from "../../../lib/sp-api/marketplaces"
 import { PRODUCT_ID_TYPES } from "../../../modules/amazon/types"
+import { SELLER_ID_PATTERN } from "../../../utils/connect-errors"
 
 /**
  * Where the product id lives on a Medusa variant: a variant column, or a
@@ -74,20 +75,35 @@ export const AdminSetAmazonCredentials = z
     selling_partner_id: z
       .string()
       .trim()
-      .regex(/^[A-Z0-9]{8,20}$/, "selling_partner_id must be your Amazon merchant token, e.g. A2EXAMPLE12345 (Seller Central → Settings → Account Info → Merchant Token)"),
+      .regex(SELLER_ID_PATTERN, "selling_partner_id must be your Amazon merchant token, e.g. A2EXAMPLE12345 (Seller Central → Settings → Account Info → Merchant Token)"),
     refresh_token: z
       .string()
       .trim()
       .regex(/^Atzr\|\S{10,}$/, 'refresh_token must be the LWA refresh token Seller Central showed you (it starts with "Atzr|")'),
+    /** confirms switching a connected store to another seller account (its listings are forgotten) */
+    replace_seller: z.boolean().optional(),
   })
   .strict()
 export type AdminSetAmazonCredentialsType = z.infer<typeof AdminSetAmazonCredentials>
 
 export const AdminAmazonOAuthCallback = z.object({
   state: z.string().min(1),
-  selling_partner_id: z.string().trim().min(1),
+  // Amazon's merchant token; anything else is refused before the code is exchanged
+  selling_partner_id: z.string().trim().regex(SELLER_ID_PATTERN),
   spapi_oauth_code: z.string().trim().min(1),
 })
+
+/** POST /admin/amazon/stores/:id/authorize: `replace_seller` confirms the consent may switch the store's seller account. */
+export const AdminAuthorizeAmazonStore = z.preprocess(
+  // the admin posts without a body to connect; only a replacement sends one
+  (body) => body ?? {},
+  z
+    .object({
+      replace_seller: z.boolean().optional(),
+    })
+    .strict()
+)
+export type AdminAuthorizeAmazonStoreType = z.infer<typeof AdminAuthorizeAmazonStore>
 
 export const AdminUpdateAmazonMarketplace = z
   .object({

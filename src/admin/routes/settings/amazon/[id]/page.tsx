@@ -14,11 +14,12 @@ import { StoreSettingsForm } from "../../../../components/store-settings-form"
 import { useAmazonStore } from "../../../../hooks/use-amazon-store"
 import { useAuthorizeAmazonStore } from "../../../../hooks/use-authorize-amazon-store"
 import { strings } from "../../../../lib/strings"
+import { CONNECT_REASONS } from "../../../../../utils/connect-errors"
 
 /**
  * One Amazon store: connect it, choose marketplaces, settings, mappings.
  * Amazon's consent round trip ends here with ?connected=1 or
- * ?connect_error=<message> (set by the OAuth callback route).
+ * ?connect_error=<code>[&connect_reason=<Amazon's error code>] (set by the OAuth callback route).
  */
 const AmazonStorePage = () => {
   const { id = "" } = useParams()
@@ -26,6 +27,7 @@ const AmazonStorePage = () => {
   const authorize = useAuthorizeAmazonStore(id)
   const [credentialsOpen, setCredentialsOpen] = useState(false)
   const [connectError, setConnectError] = useState<string | null>(null)
+  const [sellerChanged, setSellerChanged] = useState(false)
   const [searchParams, setSearchParams] = useSearchParams()
   const store = data?.amazon_store
 
@@ -39,7 +41,12 @@ const AmazonStorePage = () => {
     if (connected !== null && !store) return // wait for the store to say how many marketplaces it has
     handled.current = true
     if (failure !== null) {
-      setConnectError(failure || strings.errors.unknown)
+      // only our own words for known codes: the link's text is never shown (anyone can craft a link)
+      const reason = searchParams.get("connect_reason")
+      const known = Object.prototype.hasOwnProperty.call(strings.store.connectErrors, failure) ? strings.store.connectErrors[failure] : null
+      const knownReason = reason && (CONNECT_REASONS as readonly string[]).includes(reason) ? reason : null
+      setConnectError([known ?? strings.errors.unknown, knownReason ? strings.store.connectErrorReason(knownReason) : null].filter(Boolean).join(" "))
+      setSellerChanged(failure === "seller_changed")
     } else if (store) {
       toast.success(strings.store.connectedToast, {
         description: strings.store.connectedToastDescription(store.marketplaces?.length ?? 0),
@@ -48,12 +55,14 @@ const AmazonStorePage = () => {
     const next = new URLSearchParams(searchParams)
     next.delete("connected")
     next.delete("connect_error")
+    next.delete("connect_reason")
     setSearchParams(next, { replace: true })
   }, [searchParams, setSearchParams, store])
 
-  const connect = () => {
+  const connect = (replaceSeller = false) => {
     setConnectError(null)
-    authorize.mutate(undefined, {
+    setSellerChanged(false)
+    authorize.mutate(replaceSeller ? { replace_seller: true } : undefined, {
       onSuccess: ({ authorization_url }) => {
         // Seller Central's consent page; it sends the browser back to our callback
         window.location.href = authorization_url
@@ -100,16 +109,23 @@ const AmazonStorePage = () => {
             <Text size="small" leading="compact" className="text-ui-fg-subtle">
               {strings.store.connectErrorHint}
             </Text>
+            {sellerChanged && (
+              <div>
+                <Button size="small" variant="secondary" onClick={() => connect(true)} isLoading={authorize.isPending}>
+                  {strings.store.replaceSeller}
+                </Button>
+              </div>
+            )}
           </div>
         </Alert>
       )}
       {authorize.error && (
         <ErrorAlert error={authorize.error} title={strings.store.authorizeErrorTitle} dismissible />
       )}
-      <HealthBanner store={store} onReauthorize={connect} isPending={authorize.isPending} />
+      <HealthBanner store={store} onReauthorize={() => connect()} isPending={authorize.isPending} />
       <StoreHeader
         store={store}
-        onConnect={connect}
+        onConnect={() => connect()}
         isConnecting={authorize.isPending || authorize.isSuccess}
         onOpenCredentials={() => setCredentialsOpen(true)}
       />

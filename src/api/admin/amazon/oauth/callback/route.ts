@@ -3,6 +3,7 @@ import { AMAZON_MODULE } from "../../../../../modules/amazon"
 import type AmazonModuleService from "../../../../../modules/amazon/service"
 import { completeAmazonConsentWorkflow } from "../../../../../workflows/stores"
 import { adminStoreUrl, callbackUrl, refusedCallbackPage } from "../../oauth"
+import { connectErrorOf } from "../../../../../utils/connect-errors"
 import { AdminAmazonOAuthCallback } from "../../validators"
 
 /**
@@ -28,18 +29,17 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       )
     return
   }
+  // the admin page shows its own words for these codes, never text from the link (connect-errors.ts)
+  const failed = (failure: ReturnType<typeof connectErrorOf>) => res.redirect(302, adminStoreUrl(req, check.storeId, failure))
   if (!parsed.success) {
-    res.redirect(
-      302,
-      adminStoreUrl(req, check.storeId, {
-        connect_error: "Amazon did not send an authorization code back (the consent was declined or interrupted). Click Connect to try again.",
-      })
-    )
+    const sellerIdGiven = typeof req.query.selling_partner_id === "string" && req.query.selling_partner_id.trim() !== ""
+    const codeGiven = typeof req.query.spapi_oauth_code === "string" && req.query.spapi_oauth_code.trim() !== ""
+    failed({ connect_error: sellerIdGiven && codeGiven ? "invalid_seller" : "declined" })
     return
   }
   try {
     await completeAmazonConsentWorkflow(req.scope).run({
-      input: { ...parsed.data, redirect_uri: callbackUrl(req) },
+      input: { ...parsed.data, redirect_uri: callbackUrl(req), replace_seller: check.replaceSeller },
     })
   } catch (error) {
     // workflow errors may arrive serialized (not Error instances): read the message either way
@@ -48,7 +48,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
       res.status(400).type("html").send(refusedCallbackPage(req, message))
       return
     }
-    res.redirect(302, adminStoreUrl(req, check.storeId, { connect_error: message }))
+    failed(connectErrorOf(message))
     return
   }
   res.redirect(302, adminStoreUrl(req, check.storeId, { connected: "1" }))

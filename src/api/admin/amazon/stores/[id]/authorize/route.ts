@@ -5,9 +5,13 @@ import type AmazonModuleService from "../../../../../../modules/amazon/service"
 import { startAmazonAuthorizationWorkflow } from "../../../../../../workflows/stores"
 import { refetchAmazonStore } from "../../../helpers"
 import { callbackUrl } from "../../../oauth"
+import type { AdminAuthorizeAmazonStoreType } from "../../../validators"
 
-/** Starts the consent round trip: the browser goes to the returned URL. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+/**
+ * Starts the consent round trip: the browser goes to the returned URL. `replace_seller: true`
+ * confirms that the consent may switch a connected store to another seller account.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminAuthorizeAmazonStoreType>, res: MedusaResponse) => {
   await refetchAmazonStore(req.params.id, req.scope, ["id"])
   const options = req.scope.resolve<AmazonModuleService>(AMAZON_MODULE).getPublicOptions()
   if (!options.appId) {
@@ -23,6 +27,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
       draft: !!options.appDraft,
       redirect_uri: callbackUrl(req),
       seller_central_url: options.sellerCentralUrl,
+      replace_seller: !!req.validatedBody?.replace_seller,
     },
   })
   res.json(result)

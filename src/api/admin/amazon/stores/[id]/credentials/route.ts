@@ -16,6 +16,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminSetAmazonCredent
       selling_partner_id: req.validatedBody.selling_partner_id,
       // sealed here so that no workflow storage ever holds the token in clear
       refresh_token_ciphertext: amazon.sealSecret(req.validatedBody.refresh_token, refreshTokenBinding(req.params.id)),
+      replace_seller: !!req.validatedBody.replace_seller,
     },
   })
   const amazonStore = await refetchAmazonStore(req.params.id, req.scope, req.queryConfig.fields, { withSummary: true })
