@@ -185,6 +185,8 @@ async function startEmbedded({ persist }) {
   const databaseDir = persist ? persistentDataDir(isRoot) : await mkdtemp(path.join(os.tmpdir(), "medusa-amazon-pg-"))
   if (persist) {
     await mkdir(path.dirname(databaseDir), { recursive: true })
+    // whatever the umask: the postgres user must pass through .data
+    if (isRoot && databaseDir === path.join(root, ".data", "postgres")) await chmod(path.dirname(databaseDir), 0o755).catch(() => {})
     if (databaseDir !== path.join(root, ".data", "postgres")) {
       log(`the postgres user cannot enter ${root}: the database is kept in ${databaseDir} instead of .data/postgres`)
     }
@@ -192,6 +194,7 @@ async function startEmbedded({ persist }) {
   // As root, initdb runs as a "postgres" user, which must be able to enter the folder.
   if (isRoot && !persist) await chmod(databaseDir, 0o777)
 
+  let stopping = false
   const port = await freePort(persist ? Number(process.env.EMBEDDED_PG_PORT || 55432) : Number(process.env.EMBEDDED_PG_PORT || 0))
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -201,7 +204,10 @@ async function startEmbedded({ persist }) {
     persistent: persist,
     createPostgresUser: isRoot,
     onLog: () => {},
-    onError: (error) => log(String(error).trim()),
+    // stopping ends the library's own connection (createDatabase): Postgres' farewell is not an error
+    onError: (error) => {
+      if (!stopping) log(String(error).trim())
+    },
   })
 
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
@@ -224,6 +230,7 @@ async function startEmbedded({ persist }) {
   }
 
   const stop = async () => {
+    stopping = true
     await pg.stop().catch((error) => log(`stopping Postgres: ${error.message}`))
     if (!persist) await rm(databaseDir, { recursive: true, force: true }).catch(() => {})
   }
