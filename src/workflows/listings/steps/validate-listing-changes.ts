@@ -2,10 +2,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { marketplaceId, sku as toSku } from "../../../lib/sp-api"
+import { ambiguousAsinMessage } from "../../../utils/listings/catalog-match"
 import type { ListingIssue } from "../../../utils/listings/desired-listing"
 import { feedMessage } from "../../../utils/listings/feed-messages"
 import { loadAttributeValues } from "../lib/attribute-values"
 import type { ChangeRow } from "../lib/listing-outcomes"
+import { matchAsins } from "../lib/match-asins"
 
 /** putListingsItem runs at 5 rps: a dry run validates this many full listings at most. */
 export const VALIDATE_MAX = 20
@@ -15,9 +17,10 @@ export type ListingValidation = { status: "VALID" | "INVALID" | "NOT_CHECKED"; i
 /**
  * Amazon's own verdict on the full listings the next send would submit (new offers on an ASIN, new
  * ASINs with a product type), without submitting them: putListingsItem with mode=VALIDATION_PREVIEW
- * (listings model) on exactly the attributes the feed message would carry. Changes nothing at Amazon or
- * here, so no compensation. Changes that still need a catalog lookup first (no ASIN, no product type)
- * are not checked.
+ * (listings model) on exactly the attributes the feed message would carry — after the same catalog
+ * lookup the send does for barcodes without ASIN. Changes nothing at Amazon or here (the lookup's
+ * answer is not stored), so no compensation. A barcode with no ASIN and no product type is not checked
+ * (the send reports it as "no ASIN found").
  */
 export const validateListingChangesStep = createStep(
   "amazon-validate-listing-changes",
@@ -25,9 +28,18 @@ export const validateListingChangesStep = createStep(
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const result: Record<string, ListingValidation> = {}
     const rows = (await amazon.listAmazonListingChanges({ id: input.change_ids, operation: "update" })) as unknown as ChangeRow[]
-    const checkable = rows.filter((c) => c.payload.asin || c.payload.product_type !== "PRODUCT").slice(0, VALIDATE_MAX)
-    if (!checkable.length) return new StepResponse(result)
+    if (!rows.length) return new StepResponse(result)
     const client = await amazon.getStoreSpApiClient(input.store_id)
+    const answers = await matchAsins(client, rows.slice(0, 100).filter((c) => !c.payload.asin))
+    for (const change of rows) {
+      const answer = answers.get(change.id)
+      if (answer?.kind === "match") change.payload = { ...change.payload, asin: answer.asin, product_type: answer.product_type ?? "PRODUCT" }
+      if (answer?.kind === "ambiguous") {
+        const id = change.payload.identifier!
+        result[change.id] = { status: "INVALID", issues: [{ source: "amazon", code: "ambiguous_asin", severity: "error", message: ambiguousAsinMessage(id.type, id.value, answer.candidates) }] }
+      }
+    }
+    const checkable = rows.filter((c) => !result[c.id] && (c.payload.asin || c.payload.product_type !== "PRODUCT")).slice(0, VALIDATE_MAX)
     const store = await amazon.retrieveAmazonStore(input.store_id, { select: ["selling_partner_id"] })
     const creating = checkable.filter((c) => !c.payload.asin)
     const values = await loadAttributeValues(container, input.store_id, creating, client)
