@@ -3,6 +3,7 @@ import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { marketplaceId } from "../../../lib/sp-api"
 import { toMedusaError } from "../../../utils/sp-api-errors"
+import { LruCache } from "../../../utils/lru-cache"
 import { summarizeProductTypeSchema, type ProductTypeSummary } from "../../../utils/product-type-schema"
 
 export type GetProductTypeInput = { store_id: string; marketplace_id: string; product_type: string }
@@ -11,22 +12,8 @@ export type GetProductTypeInput = { store_id: string; marketplace_id: string; pr
  * Schemas are large and change rarely; Amazon's checksum is the cache key (notes §5.2). Bounded: the
  * least recently used summary goes first, so browsing hundreds of product types cannot grow the process.
  */
-const SCHEMA_CACHE_SIZE = 100
-const schemaCache = new Map<string, ProductTypeSummary["attributes"]>()
-
-function cached(key: string): ProductTypeSummary["attributes"] | undefined {
-  const hit = schemaCache.get(key)
-  if (hit) {
-    schemaCache.delete(key)
-    schemaCache.set(key, hit)
-  }
-  return hit
-}
-
-function remember(key: string, attributes: ProductTypeSummary["attributes"]): void {
-  schemaCache.set(key, attributes)
-  while (schemaCache.size > SCHEMA_CACHE_SIZE) schemaCache.delete(schemaCache.keys().next().value!)
-}
+export const SCHEMA_CACHE_SIZE = 100
+const schemaCache = new LruCache<string, ProductTypeSummary["attributes"]>(SCHEMA_CACHE_SIZE)
 
 /**
  * getDefinitionsProductType (5 rps, burst 10) → its JSON Schema (a presigned
@@ -44,12 +31,12 @@ export const getProductTypeStep = createStep(
         requirements: "LISTING",
       })
       const key = definition.schema.checksum || definition.schema.link.resource
-      let attributes = cached(key)
+      let attributes = schemaCache.get(key)
       if (!attributes) {
         // the client's own download: Amazon's hosts only, size-bounded, retried, errors without the URL
         const schema = await client.productTypeDefinitions.downloadSchema(definition.schema.link.resource)
         attributes = summarizeProductTypeSchema(schema).attributes
-        remember(key, attributes)
+        schemaCache.set(key, attributes)
       }
       const summary: ProductTypeSummary = {
         name: definition.productType,
