@@ -277,8 +277,9 @@ export class SandboxControl {
    * Changes an order as Amazon, the buyer or the seller in Seller Central would, and stamps lastUpdatedTime =
    * now: a new status; `items` — a partial cancellation or quantity change (quantityOrdered drops, a line
    * canceled whole has 0; all lines at 0 cancel the order); `buyerCancelRequest` — the buyer asks to cancel
-   * (null withdraws it); `shipInSellerCentral` — the seller ships every unshipped unit in Seller Central
-   * (a package with its tracking number, as confirmShipment would record).
+   * (null withdraws it); `shipInSellerCentral` — the seller ships every unshipped unit (or the `items` given)
+   * in Seller Central (a package with its tracking number and the next reference id Amazon gives it, as
+   * confirmShipment would record).
    */
   updateOrder(
     orderId: string,
@@ -287,7 +288,7 @@ export class SandboxControl {
       cancelReason?: string
       items?: Array<{ orderItemId: string; quantityOrdered: number; cancelledBy?: "BUYER" | "MERCHANT" | "AMAZON"; cancelReason?: string }>
       buyerCancelRequest?: { reason?: string; orderItemIds?: string[] } | null
-      shipInSellerCentral?: { trackingNumber?: string; carrierCode?: string }
+      shipInSellerCentral?: { trackingNumber?: string; carrierCode?: string; items?: Array<{ orderItemId: string; quantity: number }> }
     }
   ): OrderRecord {
     const order = this.ctx.state.orders.get(orderId)
@@ -327,7 +328,14 @@ export class SandboxControl {
         : undefined
     }
     if (change?.shipInSellerCentral) {
-      const items = order.items.filter((i) => i.quantityOrdered > i.quantityShipped).map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered - i.quantityShipped }))
+      const unshipped = order.items.filter((i) => i.quantityOrdered > i.quantityShipped).map((i) => ({ orderItemId: i.orderItemId, quantity: i.quantityOrdered - i.quantityShipped }))
+      const items = change.shipInSellerCentral.items ?? unshipped
+      for (const item of items) {
+        const open = unshipped.find((u) => u.orderItemId === item.orderItemId)
+        if (!open || !Number.isInteger(item.quantity) || item.quantity < 1 || item.quantity > open.quantity) {
+          throw new ControlInputError(`order ${orderId} has no ${item.quantity} unshipped unit(s) of ${item.orderItemId}`)
+        }
+      }
       if (!items.length) throw new ControlInputError(`order ${orderId} has nothing left to ship`)
       confirmPackage(this.ctx.state, order, {
         packageReferenceId: String(order.packages.length + 1),

@@ -120,7 +120,7 @@ medusaIntegrationTestRunner({
         const quarantined = await ledgerRow(getContainer(), storeId, badTotal)
         sandbox().control.addFault({ operation: "getOrder", kind: "mutate", count: 1, patch: [{ op: "replace", path: "/order/proceeds/grandTotal/amount", value: 12.5 }] })
         const stillBad = await api.post(`/admin/amazon/orders/${quarantined.id}/retry`, {}, { headers })
-        expect(stillBad.data.amazon_order).toMatchObject({ import_status: "failed", order_id: null, issues: [expect.objectContaining({ code: "malformed_order", message: expect.stringContaining("proceeds.grandTotal.amount is the number 12.5, not a decimal amount") })] })
+        expect(stillBad.data.amazon_order).toMatchObject({ import_status: "failed", order_id: null, issues: [expect.objectContaining({ code: "malformed_order", message: expect.stringContaining("proceeds.grandTotal.amount is a number with decimals, not a decimal amount") })] })
         expect(sandbox().control.requests({ operation: "getOrder" })).toHaveLength(1)
 
         // retry once Amazon sends it readable: fetched again and imported, once
@@ -157,7 +157,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             code: "malformed_page",
             fatal: true,
-            message: `Amazon's searchOrders answer for marketplace ${GERMANY} cannot be read (orders is the text "none", not a list). Nothing of this page was stored and the cursor did not move; the next run asks again.`,
+            message: `Amazon's searchOrders answer for marketplace ${GERMANY} cannot be read (orders is a text, not a list). Nothing of this page was stored and the cursor did not move; the next run asks again.`,
           }),
         ])
         expect(await written()).toEqual(nothingWritten)

@@ -72,4 +72,14 @@ describe("sandbox: orders as Amazon changes them after they were placed", () => 
     expect(order.packages).toEqual([expect.objectContaining({ trackingNumber: "00340434161094042557", packageItems: [{ orderItemId: order.orderItems[0].orderItemId, quantity: 3 }] })])
     expect(() => t.sandbox.control.updateOrder(id, { shipInSellerCentral: {} })).toThrow(/nothing left to ship/)
   })
+
+  it("ships part of an order in Seller Central: the units named, the package numbered by Amazon", async () => {
+    const id = add({})
+    const itemId = t.sandbox.control.getOrder(id)!.items[0].orderItemId
+    expect(() => t.sandbox.control.updateOrder(id, { shipInSellerCentral: { items: [{ orderItemId: itemId, quantity: 4 }] } })).toThrow(/unshipped/)
+    t.sandbox.control.updateOrder(id, { shipInSellerCentral: { trackingNumber: "SC-1", items: [{ orderItemId: itemId, quantity: 1 }] } })
+    const order = await get(id)
+    expect(order.fulfillment.fulfillmentStatus).toBe("PARTIALLY_SHIPPED")
+    expect(order.packages).toEqual([expect.objectContaining({ packageReferenceId: "1", trackingNumber: "SC-1", packageItems: [{ orderItemId: itemId, quantity: 1 }] })])
+  })
 })
