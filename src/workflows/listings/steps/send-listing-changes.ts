@@ -212,7 +212,8 @@ export const sendListingChangesStep = createStep(
       await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
       run.done += empty.length
       const queue = items.filter((c) => !empty.includes(c))
-      const acceptedListings: string[] = []
+      // nothing-to-send patches were recorded as accepted too: their status is read back with the rest
+      const acceptedListings: string[] = empty.map((c) => c.listing_id)
       const worker = async () => {
         for (let change = queue.shift(); change; change = queue.shift()) {
           try {
@@ -261,6 +262,10 @@ export const sendListingChangesStep = createStep(
     async function submitFeeds(amazonService: AmazonModuleService, spApi: SpApiClient, storeId: string, sellerId: string, all: ChangeRow[], run: SyncRunReporter) {
       const empty = all.filter((c) => c.operation === "patch" && !patchesOf(c).length)
       await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
+      if (empty.length) {
+        const rows = await amazonService.listAmazonListings({ id: empty.map((c) => c.listing_id) }, { select: [...READ_BACK_FIELDS] })
+        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[]).catch((error) => onAmazonReadBackError(error))
+      }
       run.done += empty.length
       let items = all.filter((c) => !empty.includes(c))
       // new ASINs: attributes shaped per the product type's schema; what the schema refuses is not sent
