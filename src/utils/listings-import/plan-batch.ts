@@ -10,6 +10,11 @@ export type ExistingListing = {
   synced_at: string | null
   /** soft-deleted: still holds the (store, marketplace, sku) key, so it is restored rather than created */
   deleted: boolean
+  /**
+   * a row listings out created for a variant and Amazon never had (no accepted send, not in flight): when the
+   * report shows the variant's product under the seller's own SKU, that listing takes the row over
+   */
+  unsent?: boolean
 }
 
 export type KnownVariant = { id: string; product_id: string; sku: string | null }
@@ -57,6 +62,8 @@ export type ListingLink = ListingFields & {
   variant_id: string
   product_id: string
   matched_by: "listing" | "identifier" | "sku"
+  /** the row was our unsent listing of the variant under its Medusa SKU: it now carries Amazon's SKU */
+  rekey?: boolean
 }
 
 export type SkipReason = "duplicate" | "conflict" | "ambiguous"
@@ -113,7 +120,10 @@ export function planListingsBatch(listings: ReportListing[], facts: BatchFacts, 
 
     const { variant, matched_by } = match
     const holder = facts.listingsByVariant.get(variant.id)
-    const holderSku = variantSkus.get(variant.id) ?? (holder && !holder.deleted && holder.sku !== listing.sku ? holder.sku : undefined)
+    // Amazon's SKU wins over the one we would have created: offering the variant under its Medusa SKU would
+    // be a second SKU on the seller's ASIN
+    const takeOver = !variantSkus.has(variant.id) && !existing && !!holder && !holder.deleted && holder.sku !== listing.sku && !!holder.unsent
+    const holderSku = takeOver ? undefined : (variantSkus.get(variant.id) ?? (holder && !holder.deleted && holder.sku !== listing.sku ? holder.sku : undefined))
     if (holderSku !== undefined) {
       plan.skipped.push({
         line: listing.line,
@@ -128,11 +138,12 @@ export function planListingsBatch(listings: ReportListing[], facts: BatchFacts, 
     variantSkus.set(variant.id, listing.sku)
     plan.link.push({
       ...listingFields(listing),
-      existing_id: existing?.id ?? null,
-      restore: !!existing?.deleted,
+      existing_id: takeOver ? holder!.id : (existing?.id ?? null),
+      restore: takeOver ? false : !!existing?.deleted,
       variant_id: variant.id,
       product_id: variant.product_id,
       matched_by,
+      ...(takeOver ? { rekey: true } : {}),
     })
   }
   return plan

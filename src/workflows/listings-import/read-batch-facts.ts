@@ -65,8 +65,8 @@ export async function readBatchFacts(container: MedusaContainer, scope: Scope, l
   if (candidates.length) {
     const holders = (await amazon.listAmazonListings(
       { store_id: scope.store_id, marketplace_id: scope.marketplace_id, variant_id: candidates },
-      { select: ["id", "sku", "variant_id", "synced_at", "deleted_at"] }
-    )) as Array<{ id: string; sku: string; variant_id: string | null; synced_at: Date | string | null; deleted_at: Date | string | null }>
+      { select: ["id", "sku", "variant_id", "synced_at", "deleted_at", "sent_hash", "status"] }
+    )) as Array<{ id: string; sku: string; variant_id: string | null; synced_at: Date | string | null; deleted_at: Date | string | null; sent_hash?: string | null; status?: string }>
     for (const row of holders) listingsByVariant.set(row.variant_id!, toExisting(row))
   }
 
@@ -91,12 +91,24 @@ function known(row: VariantRow): KnownVariant {
   return { id: row.id, sku: row.sku ?? null, product_id: row.product_id }
 }
 
-function toExisting(row: { id: string; sku: string; variant_id: string | null; synced_at: Date | string | null; deleted_at: Date | string | null }): ExistingListing {
+/** Statuses of a listing nobody sent to Amazon yet (a queued change is superseded when import takes the row over). */
+const UNSENT_STATUSES = ["draft", "pending", "error"]
+
+function toExisting(row: {
+  id: string
+  sku: string
+  variant_id: string | null
+  synced_at: Date | string | null
+  deleted_at: Date | string | null
+  sent_hash?: string | null
+  status?: string
+}): ExistingListing {
   return {
     id: row.id,
     sku: row.sku,
     variant_id: row.variant_id,
     synced_at: row.synced_at ? new Date(row.synced_at).toISOString() : null,
     deleted: !!row.deleted_at,
+    ...(row.status !== undefined ? { unsent: !row.sent_hash && UNSENT_STATUSES.includes(row.status) } : {}),
   }
 }

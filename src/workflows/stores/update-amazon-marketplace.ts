@@ -19,15 +19,18 @@ export const updateAmazonMarketplaceWorkflow = createWorkflow(
     })
     const before = readMarketplaceSellingStep(transform({ input }, ({ input }) => ({ store_id: input.store_id, marketplace_id: input.marketplace_id })))
     const updated = updateAmazonMarketplaceStep(input)
-    when({ before, updated }, ({ before, updated }) => before.selling && !(updated.enabled && updated.listings_export)).then(() => {
-      const withdrawn = withdrawSwitchedOffOffersStep(
-        transform({ input }, ({ input }) => ({ store_id: input.store_id, marketplace_ids: [input.marketplace_id] }))
-      )
-      when({ withdrawn }, ({ withdrawn }) => withdrawn.store_ids.length > 0).then(() => {
-        emitEventStep({
-          eventName: AMAZON_LISTING_CHANGES_QUEUED,
-          data: transform({ withdrawn }, ({ withdrawn }) => ({ store_ids: withdrawn.store_ids })),
-        }).config({ name: "emit-switched-off-changes" })
+    // listings stopped going out here: the step queues the zeros (or deletes); it does nothing when they still go out
+    const withdrawn = withdrawSwitchedOffOffersStep(
+      transform({ input, before, updated }, ({ input, before, updated }) => ({
+        store_id: input.store_id,
+        marketplace_ids: [input.marketplace_id],
+        skip: !(before.selling && !(updated.enabled && updated.listings_export)),
+      }))
+    )
+    when({ withdrawn }, ({ withdrawn }) => withdrawn.store_ids.length > 0).then(() => {
+      emitEventStep({
+        eventName: AMAZON_LISTING_CHANGES_QUEUED,
+        data: transform({ withdrawn }, ({ withdrawn }) => ({ store_ids: withdrawn.store_ids })),
       })
     })
     return new WorkflowResponse(updated)

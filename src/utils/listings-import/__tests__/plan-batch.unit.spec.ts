@@ -89,6 +89,15 @@ describe("planListingsBatch", () => {
     expect(result.skipped).toEqual([{ line: 2, sku: "AMZ-MUG", reason: "conflict", message: expect.stringMatching(/already listed here as SKU MUG-BLUE/) }])
   })
 
+  it("lets the seller's SKU take over our unsent listing of the variant (never a second SKU on the ASIN)", () => {
+    const ours = listing("amzlst_1", "MUG-BLUE", "v1", { unsent: true })
+    const f = facts({ listings: [ours], variants: [variant("v1", "MUG-BLUE")], byIdentifier: { "4012345678901": [variant("v1", "MUG-BLUE")] } })
+    const result = plan([row("AMZ-MUG", { product_id_type: "EAN", product_id: "4012345678901" }), row("AMZ-MUG-2", { line: 3, product_id_type: "EAN", product_id: "4012345678901" })], f)
+    expect(result.link).toEqual([expect.objectContaining({ sku: "AMZ-MUG", existing_id: "amzlst_1", variant_id: "v1", rekey: true, matched_by: "identifier" })])
+    // a second Amazon SKU of the same variant is still a conflict
+    expect(result.skipped).toEqual([expect.objectContaining({ sku: "AMZ-MUG-2", reason: "conflict" })])
+  })
+
   it("skips the second of two rows in one batch that match the same variant", () => {
     const byIdentifier = { "4012345678901": [variant("v1", "MUG")] }
     const rows = [row("A", { product_id_type: "EAN", product_id: "4012345678901" }), row("B", { line: 3, product_id_type: "UPC", product_id: "04012345678901" })]

@@ -9,6 +9,8 @@ export type ImportedListingWrite = ListingFields & {
   restore: boolean
   variant_id: string
   product_id: string
+  /** our unsent listing of the variant now carries Amazon's SKU: what it had queued is obsolete */
+  rekey?: boolean
 }
 
 export type UpsertImportedListingsInput = {
@@ -21,7 +23,7 @@ export type UpsertImportedListingsInput = {
 }
 
 /** The columns this step writes — and restores on compensation. Never desired_hash / sent_hash (listings-out's). */
-const OWNED = ["variant_id", "product_id", "asin", "status", "price", "currency_code", "quantity", "fulfillment_channel", "condition_type", "synced_at"] as const
+const OWNED = ["sku", "desired_hash", "variant_id", "product_id", "asin", "status", "price", "currency_code", "quantity", "fulfillment_channel", "condition_type", "synced_at"] as const
 type Previous = { id: string } & Record<(typeof OWNED)[number], unknown>
 
 /**
@@ -53,7 +55,15 @@ export const upsertImportedListingsStep = createStep(
     const previous = updates.length
       ? ((await amazon.listAmazonListings({ id: updates.map((write) => write.existing_id!) }, { select: ["id", ...OWNED] })) as unknown as Previous[])
       : []
-    if (updates.length) await amazon.updateAmazonListings(updates.map((write) => ({ id: write.existing_id!, ...values(write) })))
+    if (updates.length) {
+      await amazon.updateAmazonListings(
+        updates.map((write) => ({ id: write.existing_id!, sku: write.sku, ...(write.rekey ? { desired_hash: null } : {}), ...values(write) }))
+      )
+    }
+    const rekeyed = updates.filter((write) => write.rekey).map((write) => write.existing_id!)
+    if (rekeyed.length) {
+      await amazon.updateAmazonListingChanges({ selector: { listing_id: rekeyed, status: ["pending", "held"] }, data: { status: "superseded", completed_at: new Date() } })
+    }
 
     const creates = input.writes.filter((write) => !write.existing_id)
     const created = creates.length

@@ -8,6 +8,8 @@ export type WithdrawSwitchedOffOffersInput = {
   store_id: string
   /** the marketplaces switched off; absent = all of the store's (it lost its sales channel) */
   marketplace_ids?: string[]
+  /** nothing was switched off after all (the workflow decides after reading the toggles) */
+  skip?: boolean
 }
 
 export type WithdrawSwitchedOffOffersResult = { store_ids: string[]; queued: number }
@@ -24,6 +26,7 @@ const FIELDS = ["id", "sku", "marketplace_id", "asin", "product_type", "status",
 export const withdrawSwitchedOffOffersStep = createStep(
   "amazon-withdraw-switched-off-offers",
   async (input: WithdrawSwitchedOffOffersInput, { container }) => {
+    if (input.skip) return new StepResponse<WithdrawSwitchedOffOffersResult>({ store_ids: [], queued: 0 })
     const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
     const store = await amazon.retrieveAmazonStore(input.store_id, { select: ["id", "settings"] })
     const settings: StoreSettings = { ...DEFAULT_STORE_SETTINGS, ...((store.settings as Partial<StoreSettings>) ?? {}) }
