@@ -1,8 +1,11 @@
 import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
+import { buyerDataBinding } from "../../src/modules/amazon/lib/secret-bindings"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { purgeAmazonBuyerDataWorkflow } from "../../src/workflows/buyer-data"
+import { confirmAmazonShipmentsWorkflow } from "../../src/workflows/shipments"
 import { createAdminHeaders } from "../helpers/admin"
 import { captureOutput } from "../helpers/capture-output"
 import { useSandbox } from "../helpers/sandbox"
@@ -43,10 +46,10 @@ medusaIntegrationTestRunner({
       const row = (await ledger(getContainer(), storeId)).find((r) => r.amazon_status === "UNSHIPPED" && r.order_id)!
       const buyer = sandbox().control.getOrder(row.amazon_order_id)!
       const name = buyer.shippingAddress.name
-      expect(row.buyer_data_ciphertext).toMatch(/^v1\./)
+      expect(row.buyer_data_ciphertext).toMatch(/^v2\./)
       const { buyer_data_ciphertext, ...clear } = row
       expect(JSON.stringify(clear)).not.toContain(name)
-      expect(JSON.parse(amazon().openSecret(buyer_data_ciphertext!))).toMatchObject({ name, email: buyer.buyer.email, address: { city: buyer.shippingAddress.city } })
+      expect(JSON.parse(amazon().openSecret(buyer_data_ciphertext!, buyerDataBinding(storeId, row.amazon_order_id)))).toMatchObject({ name, email: buyer.buyer.email, address: { city: buyer.shippingAddress.city } })
 
       const order = await medusaOrder(getContainer(), row.order_id!, orderFields)
       expect(`${order.shipping_address.first_name} ${order.shipping_address.last_name}`).toBe(name)
@@ -72,7 +75,7 @@ medusaIntegrationTestRunner({
       // day 29: nothing goes
       const early = await purge(new Date(deliveredAt.getTime() + 29 * DAY))
       expect(early.result.purged).toBe(0)
-      expect((await amazon().retrieveAmazonOrder(row.id)).buyer_data_ciphertext).toMatch(/^v1\./)
+      expect((await amazon().retrieveAmazonOrder(row.id)).buyer_data_ciphertext).toMatch(/^v2\./)
 
       // day 30 and a bit: this order's buyer is gone; orders without a delivery wait for Amazon's latest delivery date
       const due = await purge(new Date(deliveredAt.getTime() + 30 * DAY + 60_000))
@@ -104,5 +107,52 @@ medusaIntegrationTestRunner({
       await purge(new Date(latest + 30 * DAY + 60_000))
       expect((await ledger(getContainer(), storeId)).filter((r) => r.buyer_data_ciphertext)).toEqual([])
     })
+
+    it("leaves no trace of a shipped and delivered buyer in any table after the purge (fulfillment addresses included)", async () => {
+      await importOrders(getContainer(), storeId)
+      const row = (await ledger(getContainer(), storeId)).find(
+        (r) => r.amazon_status === "UNSHIPPED" && r.order_id && sandbox().control.getOrder(r.amazon_order_id)?.items.some((i) => i.sku === "DEMO-MUG")
+      )!
+      const order = await medusaOrder(getContainer(), row.order_id!, ["id", "items.id", "items.variant_sku"])
+      const ordered = (sku: string) => sandbox().control.getOrder(row.amazon_order_id)!.items.find((i) => i.sku === sku)!.quantityOrdered
+      const items = order.items.map((i: { id: string; variant_sku: string }) => ({ id: i.id, quantity: ordered(i.variant_sku) }))
+      const fulfillmentId = await shipItems(getContainer(), row.order_id!, items, "00340434161234567890")
+      await eventually(async () => (await amazon().listAmazonShipments({ fulfillment_id: fulfillmentId }))[0], "the shipment to be queued")
+      await confirmAmazonShipmentsWorkflow(getContainer()).run({ input: { store_id: storeId, trigger: "manual" } })
+      await markOrderFulfillmentAsDeliveredWorkflow(getContainer()).run({ input: { orderId: row.order_id!, fulfillmentId } })
+      const deliveredAt = new Date(await eventually(async () => (await amazon().retrieveAmazonOrder(row.id)).delivered_at, "the delivery to be noted"))
+
+      const amazonOrder = sandbox().control.getOrder(row.amazon_order_id)!
+      const traces = [amazonOrder.buyer.name, amazonOrder.shippingAddress.name, amazonOrder.shippingAddress.addressLine1, amazonOrder.shippingAddress.phone, amazonOrder.buyer.email]
+        .filter((v): v is string => !!v)
+      // before: the buyer is where the merchant needs it (order, fulfillment's delivery address)
+      const before = await tablesContaining(traces)
+      expect(before).toEqual(expect.arrayContaining([expect.stringMatching(/^order_address\./), expect.stringMatching(/^fulfillment_address\./)]))
+
+      await purge(new Date(deliveredAt.getTime() + 30 * DAY + 60_000))
+      expect(await tablesContaining(traces)).toEqual([])
+      const [fulfillment] = await getContainer().resolve(Modules.FULFILLMENT).listFulfillments({ id: fulfillmentId }, { relations: ["delivery_address"] })
+      expect(fulfillment.delivery_address).toMatchObject({ first_name: null, last_name: null, address_1: null, phone: null, country_code: "de" })
+    })
+
+    /**
+     * "table.column" of every text, varchar and json column in the database holding one of the values
+     * (case-insensitive). Sealed ciphertext does not contain them; a copy in clear anywhere does.
+     */
+    async function tablesContaining(values: string[]): Promise<string[]> {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows: columns } = (await pg.raw(
+        `select c.table_name, c.column_name from information_schema.columns c
+           join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+          where c.table_schema = current_schema() and c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`
+      )) as { rows: Array<{ table_name: string; column_name: string }> }
+      const patterns = values.map((v) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      const hits: string[] = []
+      for (const { table_name, column_name } of columns) {
+        const { rows } = (await pg.raw(`select count(*)::int as n from ?? where ??::text ilike any(?)`, [table_name, column_name, patterns])) as { rows: Array<{ n: number }> }
+        if (rows[0].n > 0) hits.push(`${table_name}.${column_name}`)
+      }
+      return hits.sort()
+    }
   },
 })

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { findBuyerDataDueStep } from "./steps/find-buyer-data-due"
 import { purgeAmazonOrderBuyerDataStep } from "./steps/purge-amazon-order-buyer-data"
+import { purgeFulfillmentBuyerDataStep } from "./steps/purge-fulfillment-buyer-data"
 import { purgeMedusaOrderBuyerDataStep } from "./steps/purge-medusa-order-buyer-data"
 
 export type PurgeAmazonBuyerDataInput = {
@@ -13,7 +14,7 @@ export type PurgeAmazonBuyerDataInput = {
 
 /**
  * Amazon's Data Protection Policy (notes §9): buyer name, address, phone and e-mail are gone 30 days
- * after delivery — from the Medusa order and from our ledger — while the order, amounts, SKUs and country
+ * after delivery — from the Medusa order, its fulfillments and our ledger — while the order, amounts, SKUs and country
  * stay. Both purges are irreversible; ours goes last so that nothing is marked purged that is not.
  */
 export const purgeAmazonBuyerDataWorkflow = createWorkflow(
@@ -24,6 +25,7 @@ export const purgeAmazonBuyerDataWorkflow = createWorkflow(
       transform({ input, now }, ({ input, now }) => ({ now, store_id: input.store_id, limit: input.limit ?? 500 }))
     )
     purgeMedusaOrderBuyerDataStep(due)
+    purgeFulfillmentBuyerDataStep(due)
     const purged = purgeAmazonOrderBuyerDataStep(transform({ due, now }, ({ due, now }) => ({ due, now })))
     return new WorkflowResponse(transform({ purged, due }, ({ purged, due }) => ({ purged, order_ids: due.map((d) => d.order_id) })))
   }
