@@ -26,7 +26,7 @@ type Strategy = "a call per marketplace" | "one call for all"
 function simulateDay(strategy: Strategy) {
   const { rate, burst } = DEFAULT_RATE_LIMITS.searchOrders
   const interval = DEFAULT_STORE_SETTINGS.order_import_interval_minutes * 60 * 1000
-  let tokens = burst
+  let tokens: number = burst
   let clock = 0
   const refill = (to: number) => {
     tokens = Math.min(burst, tokens + ((to - clock) / 1000) * rate)

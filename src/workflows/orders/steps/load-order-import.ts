@@ -37,6 +37,16 @@ export type OrderImportContext = {
   import_package_weight: boolean
 }
 
+/** An order module quantity as a number: query.graph gives plain numbers, BigNumber objects or raw `{ value }`. */
+function quantityOf(value: unknown): number {
+  if (value === null || value === undefined) return 0
+  if (typeof value === "object") {
+    const v = value as { numeric?: unknown; value?: unknown }
+    return Number(v.numeric ?? v.value ?? String(value)) || 0
+  }
+  return Number(value) || 0
+}
+
 export type LoadedOrderImport = { plan: OrderImportPlan; context: OrderImportContext }
 
 /**
@@ -223,7 +233,7 @@ export const loadOrderImportStep = createStep(
         entity: "order",
         fields: [
           "id", "status", "fulfillments.id", "fulfillments.canceled_at",
-          "items.id", "items.quantity", "items.metadata", "items.detail.fulfilled_quantity",
+          "items.id", "items.metadata", "items.detail.quantity", "items.detail.fulfilled_quantity",
         ],
         filters: { id: row.order_id },
       })
@@ -231,7 +241,8 @@ export const loadOrderImportStep = createStep(
         | {
             status: string
             fulfillments?: Array<{ canceled_at: unknown } | null>
-            items?: Array<{ id: string; quantity: unknown; metadata?: Record<string, unknown> | null; detail?: { fulfilled_quantity?: unknown } | null } | null>
+            // the version's quantities live on the order item (detail), not on the line
+            items?: Array<{ id: string; metadata?: Record<string, unknown> | null; detail?: { quantity?: unknown; fulfilled_quantity?: unknown } | null } | null>
           }
         | undefined
       medusaOrder = order
@@ -244,8 +255,8 @@ export const loadOrderImportStep = createStep(
                 ? [{
                     line_item_id: item.id,
                     amazon_order_item_id: item.metadata.amazon_order_item_id,
-                    quantity: Number(item.quantity),
-                    fulfilled_quantity: Number(item.detail?.fulfilled_quantity ?? 0),
+                    quantity: quantityOf(item.detail?.quantity),
+                    fulfilled_quantity: quantityOf(item.detail?.fulfilled_quantity),
                   }]
                 : []
             ),

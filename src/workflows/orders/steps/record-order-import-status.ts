@@ -4,7 +4,13 @@ import type AmazonModuleService from "../../../modules/amazon/service"
 import { nextOrderAttemptAt } from "../../../utils/orders/follow-amazon-order"
 import type { ImportStatus, OrderIssue } from "../../../utils/orders/types"
 
-export type RecordOrderImportStatusInput = { row_id: string; import_status: ImportStatus; issues: OrderIssue[] | null }
+export type RecordOrderImportStatusInput = {
+  row_id: string
+  import_status: ImportStatus
+  issues: OrderIssue[] | null
+  /** false: a passing failure (another process holds the order's lock) — due again at the next run, no backoff */
+  backoff?: boolean
+}
 
 /** Statuses a run comes back to only after a backoff: the merchant must act, or the import threw. */
 const BACKS_OFF: readonly ImportStatus[] = ["needs_attention", "failed"]
@@ -23,13 +29,14 @@ export const recordOrderImportStatusStep = createStep(
     // a failure before an interrupted import was undone (its row lock still held by the dead process):
     // the row stays "importing" — with the reason — so the next run undoes the partial order and imports it
     const interrupted = input.import_status === "failed" && before.import_status === "importing"
-    const attempts = BACKS_OFF.includes(input.import_status) ? (Number(before.attempts) || 0) + 1 : 0
+    const backsOff = BACKS_OFF.includes(input.import_status) && input.backoff !== false
+    const attempts = backsOff ? (Number(before.attempts) || 0) + 1 : BACKS_OFF.includes(input.import_status) ? Number(before.attempts) || 0 : 0
     await amazon.updateAmazonOrders({
       id: input.row_id,
       import_status: interrupted ? "importing" : input.import_status,
       issues: (input.issues ?? null) as unknown as Record<string, unknown> | null,
       attempts,
-      next_attempt_at: attempts ? nextOrderAttemptAt(attempts, new Date()) : null,
+      next_attempt_at: backsOff ? nextOrderAttemptAt(attempts, new Date()) : null,
     })
     return new StepResponse(input, {
       id: before.id,

@@ -47,8 +47,14 @@ export const setLineReservationsStep = createStep(
         if (next === Number(reservation.quantity)) continue
         if (next === 0) {
           deletes.push(reservation.id)
-          const { id: _id, ...rest } = reservation
-          undo.recreated.push({ ...rest, quantity: Number(reservation.quantity) })
+          undo.recreated.push({
+            line_item_id: reservation.line_item_id,
+            inventory_item_id: reservation.inventory_item_id,
+            location_id: reservation.location_id,
+            quantity: Number(reservation.quantity),
+            description: reservation.description ?? null,
+            allow_backorder: reservation.allow_backorder ?? true,
+          })
         } else {
           updates.push({ id: reservation.id, quantity: next })
           undo.restored.push({ id: reservation.id, quantity: Number(reservation.quantity) })
