@@ -211,6 +211,26 @@ medusaIntegrationTestRunner({
       expect(sandbox().control.getOrder(row.amazon_order_id)!.packages).toHaveLength(1)
     })
 
+    it("takes the next free package number when the merchant shipped another item in Seller Central under ours meanwhile", async () => {
+      const { row, order, tshirt, mug } = await importedOrder()
+      const fulfillmentId = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }], "1Z999AA10123456700")
+      expect(await shipmentOf(fulfillmentId)).toMatchObject({ package_reference_id: "1" })
+      sandbox().control.addFault({ operation: "confirmShipment", kind: "500", count: 1 })
+      await confirm()
+      // the mug goes out through Seller Central: Amazon numbers that package 1
+      sandbox().control.updateOrder(row.amazon_order_id, {
+        shipInSellerCentral: { trackingNumber: "SC-MUG-1", items: [{ orderItemId: mug.metadata.amazon_order_item_id, quantity: 2 }] },
+      })
+
+      const retried = await api.post(`/admin/amazon/orders/${row.id}/retry`, {}, { headers })
+      expect(retried.data.amazon_order.shipments).toEqual([expect.objectContaining({ status: "confirmed", package_reference_id: "2" })])
+      expect(confirmations().map((r) => [r.status, r.body.packageDetail.packageReferenceId])).toEqual([[500, "1"], [204, "2"]])
+      expect(sandbox().control.getOrder(row.amazon_order_id)).toMatchObject({
+        status: "SHIPPED",
+        packages: [{ trackingNumber: "SC-MUG-1" }, { trackingNumber: "1Z999AA10123456700", packageReferenceId: "2" }],
+      })
+    })
+
     it("runs the admin's retry under the store's shipments lock: it waits for the run that holds it", async () => {
       const { row, order, tshirt } = await importedOrder()
       const fulfillmentId = await shipItems(getContainer(), order.id, [{ id: tshirt.id, quantity: 1 }], "00340434163333333333")
