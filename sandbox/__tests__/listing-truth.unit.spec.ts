@@ -71,6 +71,13 @@ describe("sandbox: product types, language tags, ambiguous barcodes, suppression
     expect(chosen.data.status).toBe("ACCEPTED")
   })
 
+  it("finds a Japanese product by its JAN", async () => {
+    const jan = withCheckDigit("490123456789")
+    t.sandbox.control.addCatalogItems([{ asin: "B0JAN00001", title: "お茶", brand: "Sandbox JP", identifiers: { JAN: [jan] }, productType: "PRODUCT", marketplaceId: "A1VC38T7YXB528" }])
+    const search = await t.http.get("/catalog/2022-04-01/items", { headers, params: { marketplaceIds: "A1VC38T7YXB528", identifiers: jan, identifiersType: "JAN", includedData: "identifiers" } })
+    expect(search.data.items.map((i: { asin: string }) => i.asin)).toEqual(["B0JAN00001"])
+  })
+
   it("accepts a new product without main image but suppresses it until the image comes", async () => {
     const ean = withCheckDigit("400638133398")
     const put = await t.http.put(
