@@ -51,7 +51,14 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
 }
 
 /**
- * Feed and report documents and product type schemas live on Amazon's S3 (`*.amazonaws.com`); a URL
+ * Amazon's S3 endpoints, path or virtual-host style: `tortuga-prod-eu.s3-eu-west-1.amazonaws.com` (feed and
+ * report documents), `selling-partner-definitions-prod-iad.s3.amazonaws.com` (schemas). Not any
+ * `*.amazonaws.com` (EC2 host names, other services).
+ */
+const S3_HOST = /(^|\.)s3([.-][a-z0-9-]+)*\.amazonaws\.com$/i
+
+/**
+ * Feed and report documents and product type schemas live on Amazon's S3; a URL
  * elsewhere, or over plain http, is refused before anything is sent (an answer that was tampered with,
  * or a sandbox that is not the one configured). `trustedOrigin` adds the configured endpoint's origin.
  * Returns the refusal, or null when the URL may be fetched; the refusal names the host only, never the
@@ -66,7 +73,7 @@ export function untrustedDocumentUrl(url: string, trustedOrigin?: string): strin
   }
   if (trustedOrigin && parsed.origin === trustedOrigin) return null
   if (parsed.protocol !== "https:") return `documents are fetched over https only, not ${parsed.protocol.replace(":", "")} (${parsed.host})`
-  if (!/(^|\.)amazonaws\.com$/i.test(parsed.hostname)) return `${parsed.hostname} is not one of Amazon's document hosts`
+  if (!S3_HOST.test(parsed.hostname)) return `${parsed.hostname} is not one of Amazon's document hosts`
   return null
 }
 
