@@ -69,12 +69,15 @@ medusaIntegrationTestRunner({
     })
 
     it("sends the base price with German VAT added to Medusa's tax-exclusive price, never a price list's", async () => {
-      await api.post("/admin/tax-regions", { country_code: "de", default_tax_rate: { rate: 19, name: "MwSt", code: "DE19" } }, { headers })
+      const ean = withCheckDigit("426098765100")
+      // an ASIN the demo seller does not sell yet (a second SKU on an offered ASIN is refused)
+      sandbox().control.addCatalogItems([{ asin: "B0TRUTH001", title: "Shirt", brand: "Sandbox Apparel", identifiers: { EAN: [ean] }, productType: "SHIRT" }])
+      await api.post("/admin/tax-regions", { country_code: "de", provider_id: "tp_system", default_tax_rate: { rate: 19, name: "MwSt", code: "DE19" } }, { headers })
       const product = await createProductWithStock(getContainer(), {
         salesChannelId,
         locationId,
         title: "Priced shirt",
-        variants: [{ sku: "PRICE-SHIRT", barcode: "4006381333931", stock: 4, eur: 19.99 }],
+        variants: [{ sku: "PRICE-SHIRT", barcode: ean, stock: 4, eur: 19.99 }],
       })
       const variantId = (product as unknown as { variants: Array<{ id: string }> }).variants[0].id
       const { data: group } = await api.post("/admin/customer-groups", { name: "B2B" }, { headers })
@@ -137,14 +140,16 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/amazon/stores/${storeId}/attribute-mappings`, { product_type: "HOME", attribute, source_type: "constant", source_value: value }, { headers })
       }
       const newEan = withCheckDigit("400638133397")
+      const knownEan = withCheckDigit("426098765101")
+      sandbox().control.addCatalogItems([{ asin: "B0TRUTH002", title: "Shirt", brand: "Sandbox Apparel", identifiers: { EAN: [knownEan] }, productType: "SHIRT" }])
       process.env.AMAZON_LISTINGS_SETTLE_MS = "8000" // long enough to look at the pending changes first
       await createProductWithStock(getContainer(), {
         salesChannelId,
         locationId,
         title: "Leinenkissen",
         categoryIds: [categories[0].id],
-        // B0SANDBX02 is a SHIRT in Amazon's catalog: the category's HOME must not be sent for it
-        variants: [{ sku: "KNOWN-IN-CATEGORY", barcode: "5901234123457", stock: 2 }, { sku: "NEW-CUSHION", barcode: newEan, stock: 2 }],
+        // B0TRUTH002 is a SHIRT in Amazon's catalog: the category's HOME must not be sent for it
+        variants: [{ sku: "KNOWN-IN-CATEGORY", barcode: knownEan, stock: 2 }, { sku: "NEW-CUSHION", barcode: newEan, stock: 2 }],
       })
 
       // dry run: Amazon validates the full listings without taking them
@@ -164,7 +169,7 @@ medusaIntegrationTestRunner({
       await readFeeds()
 
       expect(await lastFeedMessage("KNOWN-IN-CATEGORY")).toMatchObject({ requirements: "LISTING_OFFER_ONLY", productType: "SHIRT" })
-      expect(await listing("KNOWN-IN-CATEGORY")).toMatchObject({ status: "active", asin: "B0SANDBX02", product_type: "SHIRT" })
+      expect(await listing("KNOWN-IN-CATEGORY")).toMatchObject({ status: "active", asin: "B0TRUTH002", product_type: "SHIRT" })
 
       const created = await lastFeedMessage("NEW-CUSHION")
       expect(created).toMatchObject({
