@@ -101,6 +101,11 @@ medusaIntegrationTestRunner({
       expect(lines).toEqual({ "DEMO-MUG": 1, "DEMO-TSHIRT-S": 1 })
       expect(Number(order.total)).toBeCloseTo(Number(after.total), 2)
       expect(Number(after.total)).toBeCloseTo(12.5 + 19.99, 2)
+      // what Amazon refunded the buyer for the two canceled mugs is recorded on the payment: nothing is due
+      const paid = await medusaOrder(getContainer(), row.order_id!, ["summary.*", "payment_collections.payments.refunds.amount"])
+      const refunds = (paid.payment_collections as Array<{ payments: Array<{ refunds: Array<{ amount: number }> }> }>).flatMap((c) => c.payments.flatMap((p) => p.refunds))
+      expect(refunds.map((r) => Number(r.amount))).toEqual([25])
+      expect(Number(paid.summary.pending_difference)).toBeCloseTo(0, 2)
       expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(before + 1)
       const mugLine = (order.items as Array<{ id: string; variant_sku: string }>).find((i) => i.variant_sku === "DEMO-MUG")!
       expect((await reservationsOf(getContainer(), [mugLine.id])).map((r) => Number(r.quantity))).toEqual([1])

@@ -1,7 +1,8 @@
-import { emitEventStep, registerOrderFulfillmentStep, registerOrderShipmentStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, refundPaymentWorkflow, registerOrderFulfillmentStep, registerOrderShipmentStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { FollowPlan } from "../../utils/orders/follow-amazon-order"
 import { changeOrderQuantitiesStep } from "./steps/change-order-quantities"
+import { loadAmazonRefundStep } from "./steps/load-amazon-refund"
 import { setLineReservationsStep } from "./steps/set-line-reservations"
 
 export type FollowAmazonOrderChangesInput = { order_id: string; amazon_order_id: string; follow: FollowPlan }
@@ -11,7 +12,8 @@ export type FollowAmazonOrderChangesInput = { order_id: string; amazon_order_id:
  * quantity (an order edit in the order's history), units the merchant shipped in Seller Central are
  * recorded as fulfilled and shipped — registered only, so no `shipment.created` is emitted and no
  * confirmShipment goes to Amazon for a package Amazon already has —, and the reservations keep exactly
- * what is still to ship. Every step undoes itself if a later one fails.
+ * what is still to ship; what Amazon refunded for canceled units is recorded as refunded on the payment
+ * (Medusa's system provider only). Every step before the refund undoes itself if a later one fails.
  */
 export const followAmazonOrderChangesWorkflow = createWorkflow(
   "follow-amazon-order-changes",
@@ -44,6 +46,18 @@ export const followAmazonOrderChangesWorkflow = createWorkflow(
       eventName: "inventory-item.updated",
       data: transform({ reserved }, ({ reserved }) => reserved.inventory_item_ids.map((id) => ({ id }))),
     }).config({ name: "emit-amazon-followed-stock" })
+
+    // last, as it is not undone: what Amazon refunded for the canceled units, recorded on the payment
+    const refund = loadAmazonRefundStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+    when({ refund }, ({ refund }) => !!refund.payment_id && refund.amount > 0).then(() => {
+      refundPaymentWorkflow.runAsStep({
+        input: transform({ refund, input }, ({ refund, input }) => ({
+          payment_id: refund.payment_id!,
+          amount: refund.amount,
+          note: `Amazon refunded the buyer for the canceled units of order ${input.amazon_order_id}`,
+        })),
+      })
+    })
 
     return new WorkflowResponse(reserved)
   }
