@@ -88,13 +88,14 @@ function lineMoney(item: OrderItem): AmazonLineMoney | undefined {
   }
   const strings = (from: Partial<Record<AmazonChargeType, bigint>>) =>
     Object.fromEntries(Object.entries(from).filter(([, v]) => v !== 0n).map(([k, v]) => [k, formatDecimal(v!)])) as Partial<Record<AmazonChargeType, string>>
-  const collection = item.tax?.taxCollections?.find((c) => c?.model)?.model ?? null
+  const model = item.tax?.taxCollections?.find((c) => c?.model)?.model
+  const collection = typeof model === "string" ? model : null
   return {
     charges: strings(charges),
     taxes: strings(taxes),
     discounts: strings(discounts),
     total: proceeds.proceedsTotal?.amount ?? null,
-    promotion_ids: (item.promotion?.breakdowns ?? []).map((p) => p?.promotionId).filter((id): id is string => !!id),
+    promotion_ids: (item.promotion?.breakdowns ?? []).map((p) => p?.promotionId).filter((id): id is string => typeof id === "string" && !!id),
     tax_collection: collection,
   }
 }
@@ -297,6 +298,9 @@ export function problemsOf(raw: unknown): string[] {
     if (!(typeof value.amount === "string" && DECIMAL.test(value.amount.trim()))) wrong(`${path}.amount`, value.amount, "a decimal amount")
     if (!(typeof value.currencyCode === "string" && /^[A-Za-z]{3}$/.test(value.currencyCode))) wrong(`${path}.currencyCode`, value.currencyCode, "a currency code")
   }
+  const list: Check = (path, value) => {
+    if (!Array.isArray(value)) wrong(path, value, "a list")
+  }
   const breakdowns: Check = (path, value) => {
     if (!Array.isArray(value)) return wrong(path, value, "a list")
     value.forEach((b, i) => {
@@ -360,6 +364,8 @@ export function problemsOf(raw: unknown): string[] {
         optional(breakdowns)(`${at}.proceeds.breakdowns`, p.breakdowns)
       })
       object(`${at}.fulfillment`, item.fulfillment, (f) => optional(count)(`${at}.fulfillment.quantityFulfilled`, f.quantityFulfilled))
+      object(`${at}.promotion`, item.promotion, (p) => optional(list)(`${at}.promotion.breakdowns`, p.breakdowns))
+      object(`${at}.tax`, item.tax, (t) => optional(list)(`${at}.tax.taxCollections`, t.taxCollections))
     })
   }
   return problems

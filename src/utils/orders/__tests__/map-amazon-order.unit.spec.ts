@@ -152,6 +152,9 @@ describe("readAmazonOrder", () => {
     ["a shipped quantity that is negative", (o: any): unknown => (o.orderItems[0].fulfillment.quantityFulfilled = -1), "orderItems[0].fulfillment.quantityFulfilled is a negative number, not a whole number"],
     ["an address line that is a list", (o: any): unknown => (o.recipient.deliveryAddress.addressLine1 = ["Hauptstraße", "5"]), "recipient.deliveryAddress.addressLine1 is a list, not a text"],
     ["no marketplace", (o: any): unknown => delete o.salesChannel.marketplaceId, "salesChannel.marketplaceId is missing"],
+    ["promotions that are not a list", (o: any): unknown => (o.orderItems[0].promotion = { breakdowns: { promotionId: "X" } }), "orderItems[0].promotion.breakdowns is an object, not a list"],
+    ["tax collections that are not a list", (o: any): unknown => (o.orderItems[0].tax = { taxCollections: "MARKETPLACE_FACILITATOR" }), 'orderItems[0].tax.taxCollections is a text, not a list'],
+    ["a tax detail without an amount", (o: any): unknown => (o.orderItems[0].proceeds.breakdowns[1].detailedBreakdowns = [{ subtype: "SHIPPING", value: { currencyCode: "EUR" } }]), "orderItems[0].proceeds.breakdowns[1].detailedBreakdowns[0].value.amount is missing"],
   ] as const)("reports %s, naming the field, with what can still be told", (_, change, problem) => {
     const reading = readAmazonOrder(mutated(change))
     expect(reading.ok).toBe(false)
