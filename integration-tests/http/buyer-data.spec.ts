@@ -1,4 +1,4 @@
-import { markOrderFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
+import { markOrderFulfillmentAsDeliveredWorkflow, updateOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
@@ -108,7 +108,7 @@ medusaIntegrationTestRunner({
       expect((await ledger(getContainer(), storeId)).filter((r) => r.buyer_data_ciphertext)).toEqual([])
     })
 
-    it("leaves no trace of a shipped and delivered buyer in any table after the purge (fulfillment addresses included)", async () => {
+    it("leaves no trace of a shipped and delivered buyer in any table after the purge (fulfillment addresses and the order's history included)", async () => {
       await importOrders(getContainer(), storeId)
       const row = (await ledger(getContainer(), storeId)).find(
         (r) => r.amazon_status === "UNSHIPPED" && r.order_id && sandbox().control.getOrder(r.amazon_order_id)?.items.some((i) => i.sku === "DEMO-MUG")
@@ -116,6 +116,10 @@ medusaIntegrationTestRunner({
       const order = await medusaOrder(getContainer(), row.order_id!, ["id", "items.id", "items.variant_sku"])
       const ordered = (sku: string) => sandbox().control.getOrder(row.amazon_order_id)!.items.find((i) => i.sku === sku)!.quantityOrdered
       const items = order.items.map((i: { id: string; variant_sku: string }) => ({ id: i.id, quantity: ordered(i.variant_sku) }))
+      // the merchant corrected the address and the e-mail in the admin: Medusa keeps the old and new ones in the order's history
+      await updateOrderWorkflow(getContainer()).run({
+        input: { id: row.order_id!, user_id: "user_merchant", shipping_address: { address_2: "Hinterhaus 7" }, email: "corrected.buyer@example.com" },
+      })
       const fulfillmentId = await shipItems(getContainer(), row.order_id!, items, "00340434161234567890")
       await eventually(async () => (await amazon().listAmazonShipments({ fulfillment_id: fulfillmentId }))[0], "the shipment to be queued")
       await confirmAmazonShipmentsWorkflow(getContainer()).run({ input: { store_id: storeId, trigger: "manual" } })
@@ -123,11 +127,15 @@ medusaIntegrationTestRunner({
       const deliveredAt = new Date(await eventually(async () => (await amazon().retrieveAmazonOrder(row.id)).delivered_at, "the delivery to be noted"))
 
       const amazonOrder = sandbox().control.getOrder(row.amazon_order_id)!
-      const traces = [amazonOrder.buyer.name, amazonOrder.shippingAddress.name, amazonOrder.shippingAddress.addressLine1, amazonOrder.shippingAddress.phone, amazonOrder.buyer.email]
-        .filter((v): v is string => !!v)
-      // before: the buyer is where the merchant needs it (order, fulfillment's delivery address)
+      const traces = [
+        amazonOrder.buyer.name, amazonOrder.shippingAddress.name, amazonOrder.shippingAddress.addressLine1, amazonOrder.shippingAddress.phone, amazonOrder.buyer.email,
+        "Hinterhaus 7", "corrected.buyer@example.com",
+      ].filter((v): v is string => !!v)
+      // before: the buyer is where the merchant needs it (order, fulfillment's delivery address, the order's history)
       const before = await tablesContaining(traces)
-      expect(before).toEqual(expect.arrayContaining([expect.stringMatching(/^order_address\./), expect.stringMatching(/^fulfillment_address\./)]))
+      expect(before).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^order_address\./), expect.stringMatching(/^fulfillment_address\./), "order_change_action.details"])
+      )
 
       await purge(new Date(deliveredAt.getTime() + 30 * DAY + 60_000))
       expect(await tablesContaining(traces)).toEqual([])
