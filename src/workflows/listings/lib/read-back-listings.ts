@@ -26,9 +26,17 @@ const PER_CALL = 20
  * marketplace a call) with summaries and issues. Each listing gets Amazon's status (active, inactive,
  * incomplete, suppressed), Amazon's current issues next to ours, and — for a new product Amazon gave an
  * ASIN — that ASIN, written into the sent state too so the next compute does not send it again.
- * A SKU Amazon does not show yet keeps its status (accepted). Returns how many listings were read.
+ * A SKU Amazon does not show yet keeps its status (accepted). Right after a submission
+ * (`keepSubmissionIssues`) the issues Amazon gave in its answer (processing report, patch response) stay
+ * next to the listing's current ones; the hourly read replaces them with what Amazon says now.
+ * Returns how many listings were read.
  */
-export async function readBackListings(amazon: AmazonModuleService, client: SpApiClient, rows: ReadBackRow[]): Promise<number> {
+export async function readBackListings(
+  amazon: AmazonModuleService,
+  client: SpApiClient,
+  rows: ReadBackRow[],
+  { keepSubmissionIssues = false }: { keepSubmissionIssues?: boolean } = {}
+): Promise<number> {
   const byMarketplace = new Map<string, ReadBackRow[]>()
   for (const row of rows) byMarketplace.set(row.marketplace_id, [...(byMarketplace.get(row.marketplace_id) ?? []), row])
   let read = 0
@@ -49,8 +57,10 @@ export async function readBackListings(amazon: AmazonModuleService, client: SpAp
         const seen = readListingsItem(items.get(row.sku) ?? null, marketplace)
         if (!seen) return []
         read++
-        const ours = (Array.isArray(row.issues) ? (row.issues as ListingIssue[]) : []).filter((issue) => issue.source === "medusa")
-        const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...ours, ...seen.issues], synced_at: now }
+        const before = Array.isArray(row.issues) ? (row.issues as ListingIssue[]) : []
+        // a submission issue Amazon still reports comes in its current words (e.g. with the suppression it caused)
+        const kept = before.filter((issue) => issue.source === "medusa" || (keepSubmissionIssues && !seen.issues.some((i) => i.code === issue.code)))
+        const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...kept, ...seen.issues], synced_at: now }
         if (seen.asin && seen.asin !== row.asin) {
           update.asin = seen.asin
           const sent = row.sent_state as DesiredListing | null

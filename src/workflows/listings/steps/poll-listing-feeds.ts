@@ -83,7 +83,7 @@ export const pollListingFeedsStep = createStep(
         result.finished++
         if (accepted.length) {
           const rows = await amazon.listAmazonListings({ id: accepted.map((a) => a.change.listing_id) }, { select: [...READ_BACK_FIELDS] })
-          await readBackListings(amazon, client, rows as unknown as ReadBackRow[]).catch((error) => {
+          await readBackListings(amazon, client, rows as unknown as ReadBackRow[], { keepSubmissionIssues: true }).catch((error) => {
             if (isAuthorizationLost(error)) throw error
             result.errors.push(`Feed ${feed.amazon_feed_id}: accepted, but Amazon's listing status could not be read yet (${error instanceof Error ? error.message : String(error)}); the hourly reconcile reads it.`)
           })

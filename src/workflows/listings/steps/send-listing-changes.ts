@@ -245,7 +245,7 @@ export const sendListingChangesStep = createStep(
       // accepted is not live: Amazon's status and issues are read back (20 SKUs a call); unread ones wait for the hourly reconcile
       if (acceptedListings.length) {
         const rows = await amazonService.listAmazonListings({ id: acceptedListings }, { select: [...READ_BACK_FIELDS] })
-        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[]).catch((error) => onAmazonReadBackError(error))
+        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[], { keepSubmissionIssues: true }).catch((error) => onAmazonReadBackError(error))
       }
     }
 
@@ -264,7 +264,7 @@ export const sendListingChangesStep = createStep(
       await recordAccepted(amazonService, empty.map((change) => ({ change, issues: [] })), null)
       if (empty.length) {
         const rows = await amazonService.listAmazonListings({ id: empty.map((c) => c.listing_id) }, { select: [...READ_BACK_FIELDS] })
-        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[]).catch((error) => onAmazonReadBackError(error))
+        await readBackListings(amazonService, spApi, rows as unknown as ReadBackRow[], { keepSubmissionIssues: true }).catch((error) => onAmazonReadBackError(error))
       }
       run.done += empty.length
       let items = all.filter((c) => !empty.includes(c))
