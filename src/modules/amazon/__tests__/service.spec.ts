@@ -139,6 +139,12 @@ moduleIntegrationTestRunner<AmazonModuleService>({
         const created = await service.createAmazonShipments(shipment)
         expect(created.id).toMatch(/^amzshp_/)
         await expect(service.createAmazonShipments(shipment)).rejects.toThrow(/already exists/)
+        // another fulfillment of the same order cannot take its package number, even once it is soft-deleted
+        await expect(service.createAmazonShipments({ ...shipment, fulfillment_id: "ful_2" })).rejects.toThrow(/package_reference_id/)
+        await service.softDeleteAmazonShipments(created.id)
+        await expect(service.createAmazonShipments({ ...shipment, fulfillment_id: "ful_2" })).rejects.toThrow(/package_reference_id/)
+        await expect(service.createAmazonShipments({ ...shipment, fulfillment_id: "ful_2", package_reference_id: "2" })).resolves.toBeDefined()
+        await expect(service.createAmazonShipments({ ...shipment, fulfillment_id: "ful_3", amazon_order_id: "302-7654321-7654321" })).resolves.toBeDefined()
       })
     })
 
