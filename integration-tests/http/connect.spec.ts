@@ -193,7 +193,7 @@ medusaIntegrationTestRunner({
         const first = await amazon().retrieveAmazonStore(storeId)
         expect(first.selling_partner_id).toBe(SANDBOX_EU.sellerId)
         const { seller, refreshToken } = sandbox().control.createSeller({ name: "Second EU account", marketplaceIds: [GERMANY] })
-        const [listing] = await amazon().createAmazonListings([{ store_id: storeId, marketplace_id: GERMANY, sku: "OLD-SELLER-SKU" }] as never)
+        const listing = await amazon().createAmazonListings({ store_id: storeId, marketplace_id: GERMANY, sku: "OLD-SELLER-SKU" } as never)
 
         // consent by another account: refused, nothing changes
         const refused = await followCallback((await consent(storeId, { seller: seller.sellerId })).callback)
@@ -213,6 +213,17 @@ medusaIntegrationTestRunner({
         expect(replaced.headers.location).toContain("connected=1")
         expect((await amazon().retrieveAmazonStore(storeId)).selling_partner_id).toBe(seller.sellerId)
         expect(await amazon().listAmazonListings({ id: listing.id })).toEqual([])
+      })
+    })
+
+    describe("product type schema", () => {
+      it("is downloaded through the client (the configured sandbox's origin is trusted) and summarised", async () => {
+        const storeId = await createStore()
+        await followCallback((await consent(storeId)).callback)
+        const { data } = await api.get(`/admin/amazon/stores/${storeId}/product-types/SHIRT`, { headers })
+        expect(data.product_type.name).toBe("SHIRT")
+        expect(data.product_type.attributes.length).toBeGreaterThan(0)
+        expect(data.product_type.required_attributes.length).toBeGreaterThan(0)
       })
     })
 
