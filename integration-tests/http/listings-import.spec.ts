@@ -219,7 +219,8 @@ medusaIntegrationTestRunner({
     it("skips an Amazon SKU whose variant is already listed under another SKU, saying which", async () => {
       await seedCatalog()
       const mug = (await variantBySku("MUG-BLUE-350"))!
-      await amazon().createAmazonListings({ store_id: storeId, marketplace_id: GERMANY, sku: "MUG-BLUE-350", variant_id: mug.id, product_id: mug.product_id, status: "draft" })
+      // an offer Amazon took under the Medusa SKU (an unsent draft would be taken over by Amazon's SKU instead)
+      await amazon().createAmazonListings({ store_id: storeId, marketplace_id: GERMANY, sku: "MUG-BLUE-350", variant_id: mug.id, product_id: mug.product_id, status: "active", sent_hash: "sent" })
       const run = await importNow()
       expect(run.counts).toMatchObject({ linked: 3, created: 1, skipped_conflict: 1 })
       expect(run.errors).toEqual(
