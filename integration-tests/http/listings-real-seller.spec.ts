@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import { deleteSalesChannelsWorkflow, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { pollListingFeedsWorkflow, refreshListingsWorkflow, sendListingChangesWorkflow } from "../../src/workflows/listings"
@@ -58,6 +58,8 @@ medusaIntegrationTestRunner({
       salesChannelId = data.amazon_store.sales_channel_id
       await api.post(`/admin/amazon/stores/${storeId}/credentials`, { selling_partner_id: SELLER, refresh_token: SANDBOX_EU.refreshToken }, { headers })
       locationId = await createWarehouse(getContainer(), salesChannelId)
+      // onboarding as a seller with a catalog on Amazon does it: nothing goes out until the listings are imported
+      await toggles({ listings_export: false })
       offers = control().seedRealSeller({ sellerId: SELLER, marketplaceId: GERMANY }).offers as Offer[]
       before = new Map(offers.map((o) => [o.sku, structuredClone(attributesAtAmazon(o.sku))]))
     })
@@ -200,6 +202,22 @@ medusaIntegrationTestRunner({
       for (const o of merchant) expect(control().getListing(SELLER, GERMANY, o.sku)).toBeUndefined()
       expect(control().getListing(SELLER, GERMANY, offer("afn").sku)).toBeDefined()
       expect((await amazon().listAmazonListings({ store_id: storeId, sku: offer("sale").sku }))[0]).toMatchObject({ status: "deleted", sent_hash: null })
+    })
+
+    it("a store that loses its sales channel zeroes its merchant offers; FBA stays", async () => {
+      await seedMedusa()
+      await importAndConnect()
+      await sendAll()
+      await deleteSalesChannelsWorkflow(getContainer()).run({ input: { ids: [salesChannelId] } })
+      await waitFor(
+        async () => {
+          await sendAll()
+          return offers.filter((o) => o.kind !== "afn").every((o) => merchantStock(o.sku).quantity === 0)
+        },
+        { what: "the merchant offers to be zeroed", timeoutMs: 90_000, everyMs: 1000 }
+      )
+      expect(history(offer("afn").sku)).toEqual([])
+      expect(control().getListing(SELLER, GERMANY, offer("afn").sku)!.fulfillmentChannel).toBe("AMAZON_EU")
     })
   },
 })
