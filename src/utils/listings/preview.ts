@@ -24,7 +24,9 @@ export function previewListingChanges(
     const listing = byId.get(change.listing_id)
     const sent = (listing?.sent_state ?? null) as DesiredListing | null
     const next = change.payload as DesiredListing
-    const fields = FIELDS.flatMap((field) => {
+    // a patch of an offer Amazon has changes only its patch_fields (existing-offer.ts): the rest is not sent
+    const only = (next as { patch_fields?: string[] }).patch_fields
+    const fields = FIELDS.filter((field) => !only || only.includes(field)).flatMap((field) => {
       const before = sent ? (sent[field] ?? null) : null
       const after = next[field] ?? null
       return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ field, old: before, new: after }]
