@@ -85,6 +85,17 @@ export const MARKETPLACES: readonly AmazonMarketplace[] = Object.freeze([
 
 const byId = new Map(MARKETPLACES.map((m) => [m.id, m]))
 
+/**
+ * Amazon shows and takes prices without sales tax in the US and Canada and with tax everywhere else
+ * (EU/UK VAT, JP consumption tax, AU GST …; Seller Central pricing help). Listings send prices this way
+ * and imported orders carry them this way.
+ */
+const TAX_EXCLUSIVE_COUNTRIES = new Set(["US", "CA"])
+
+export function pricesIncludeTax(countryCode: string): boolean {
+  return !TAX_EXCLUSIVE_COUNTRIES.has(countryCode.toUpperCase())
+}
+
 export function getMarketplace(marketplaceId: string): AmazonMarketplace | undefined {
   return byId.get(marketplaceId)
 }

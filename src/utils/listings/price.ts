@@ -13,6 +13,7 @@
  *   own checkout charges that country's buyers the price as it is (no tax line), and so does Amazon.
  * - Amounts are rounded to the currency's minor unit (ISO 4217 via Intl: JPY 0 decimals, EUR 2).
  */
+import { currencyDigits } from "../orders/decimal"
 
 export type PriceFact = {
   amount: number
@@ -39,12 +40,6 @@ export type PriceTax = {
   country_code: string
 }
 
-/** Marketplaces whose prices are shown and sent without sales tax. */
-const TAX_EXCLUSIVE_COUNTRIES = new Set(["US", "CA"])
-
-export function marketplaceTaxInclusive(countryCode: string): boolean {
-  return !TAX_EXCLUSIVE_COUNTRIES.has(countryCode.toUpperCase())
-}
 
 /** The base price a marketplace gets: the region's base price wins over the currency's. */
 export function pickBasePrice(prices: PriceFact[], currencyCode: string, regionId: string | null): PriceFact | null {
@@ -59,18 +54,9 @@ export function pickBasePrice(prices: PriceFact[], currencyCode: string, regionI
   return regional ?? base.find((p) => !p.region_id) ?? null
 }
 
-/** Digits after the decimal point of a currency (ISO 4217 minor unit). */
-export function currencyDecimals(currencyCode: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
-  }
-}
-
 /** Half away from zero at the currency's precision, without binary drift (1.005 → 1.01). */
 export function roundToCurrency(amount: number, currencyCode: string): number {
-  const decimals = currencyDecimals(currencyCode)
+  const decimals = currencyDigits(currencyCode)
   const factor = 10 ** decimals
   const scaled = Number((Math.abs(amount) * factor).toPrecision(15))
   return (Math.sign(amount) * Math.round(scaled)) / factor

@@ -1,16 +1,11 @@
-import { getMarketplace } from "../../lib/sp-api/marketplaces"
+import { getMarketplace, pricesIncludeTax } from "../../lib/sp-api/marketplaces"
 import { ceilToMinor, currencyDigits, formatDecimal, multiplyDecimal, parseDecimal } from "./decimal"
 import type { AmazonChargeType, AmazonLineMoney, AmazonOrderCharge, AmazonOrderLine } from "./types"
 
-/**
- * Prices shown before tax in the US and Canada, with tax everywhere else (the rule Amazon's own price
- * display and our listings follow): a Medusa order of these marketplaces carries tax-exclusive prices.
- */
-const TAX_EXCLUSIVE_COUNTRIES = new Set(["US", "CA"])
-
+/** A Medusa order of a US or CA marketplace carries tax-exclusive prices, any other tax-inclusive ones. */
 export function isTaxInclusiveMarketplace(marketplaceId: string): boolean {
-  const country = getMarketplace(marketplaceId)?.country_code?.toUpperCase()
-  return !country || !TAX_EXCLUSIVE_COUNTRIES.has(country)
+  const country = getMarketplace(marketplaceId)?.country_code
+  return !country || pricesIncludeTax(country)
 }
 
 const CHARGES: readonly AmazonChargeType[] = ["ITEM", "SHIPPING", "GIFT_WRAP", "COD_FEE", "OTHER"]

@@ -1,4 +1,6 @@
-import { amazonPrice, currencyDecimals, marketplaceTaxInclusive, pickBasePrice, roundToCurrency, type PriceFact, type PriceTax } from "../price"
+import { pricesIncludeTax } from "../../../lib/sp-api/marketplaces"
+import { currencyDigits } from "../../orders/decimal"
+import { amazonPrice, pickBasePrice, roundToCurrency, type PriceFact, type PriceTax } from "../price"
 
 const eur = (amount: number, more: Partial<PriceFact> = {}): PriceFact => ({ amount, currency_code: "eur", ...more })
 
@@ -33,13 +35,13 @@ describe("roundToCurrency", () => {
   })
 
   it("knows the minor units", () => {
-    expect([currencyDecimals("JPY"), currencyDecimals("EUR"), currencyDecimals("SEK")]).toEqual([0, 2, 2])
+    expect([currencyDigits("JPY"), currencyDigits("EUR"), currencyDigits("SEK")]).toEqual([0, 2, 2])
   })
 })
 
-describe("marketplaceTaxInclusive", () => {
+describe("pricesIncludeTax", () => {
   it.each([["DE", true], ["GB", true], ["JP", true], ["US", false], ["CA", false], ["ca", false]] as const)("%s → %s", (country, inclusive) => {
-    expect(marketplaceTaxInclusive(country)).toBe(inclusive)
+    expect(pricesIncludeTax(country)).toBe(inclusive)
   })
 })
 

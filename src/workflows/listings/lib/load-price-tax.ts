@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { marketplaceTaxInclusive, type PriceTax } from "../../../utils/listings/price"
+import { pricesIncludeTax } from "../../../lib/sp-api/marketplaces"
+import type { PriceTax } from "../../../utils/listings/price"
 
 /** `key` names the answer (a marketplace of one store: two stores may give it different regions). */
 export type PriceTaxTarget = { key: string; marketplace_id: string; country_code: string; currency_code: string; region_id: string | null }
@@ -27,7 +28,7 @@ export async function loadPriceTax(container: MedusaContainer, targets: PriceTax
     result.set(target.key, {
       region_inclusive: inclusive("region_id", target.region_id),
       currency_inclusive: inclusive("currency_code", target.currency_code),
-      marketplace_inclusive: marketplaceTaxInclusive(target.country_code),
+      marketplace_inclusive: pricesIncludeTax(target.country_code),
       rate_percent: rate === null || rate === undefined ? null : Number(rate),
       country_code: target.country_code.toUpperCase(),
     })

@@ -1,7 +1,8 @@
 import type AmazonModuleService from "../../../modules/amazon/service"
-import { marketplaceId, type SpApiClient } from "../../../lib/sp-api"
+import type { SpApiClient } from "../../../lib/sp-api"
 import { hashState, type DesiredListing, type ListingIssue } from "../../../utils/listings/desired-listing"
 import { readListingsItem, type AmazonListingsItem } from "../../../utils/listings/listing-status"
+import { searchListingsBySku } from "./search-listings-by-sku"
 
 export type ReadBackRow = {
   id: string
@@ -17,9 +18,6 @@ export type ReadBackRow = {
 
 /** Fields read-back needs from amazon_listing. */
 export const READ_BACK_FIELDS = ["id", "sku", "marketplace_id", "status", "asin", "issues", "sent_state", "sent_hash", "desired_hash"] as const
-
-/** searchListingsItems takes up to 20 identifiers a call (listings model), 5 rps burst 5. */
-const PER_CALL = 20
 
 /**
  * Asks Amazon what became of listings it accepted: searchListingsItems by SKU (20 a call, one
@@ -37,45 +35,32 @@ export async function readBackListings(
   rows: ReadBackRow[],
   { keepSubmissionIssues = false }: { keepSubmissionIssues?: boolean } = {}
 ): Promise<number> {
-  const byMarketplace = new Map<string, ReadBackRow[]>()
-  for (const row of rows) byMarketplace.set(row.marketplace_id, [...(byMarketplace.get(row.marketplace_id) ?? []), row])
   let read = 0
-  for (const [marketplace, group] of byMarketplace) {
-    for (let i = 0; i < group.length; i += PER_CALL) {
-      const chunk = group.slice(i, i + PER_CALL)
-      const answer = await client.listingsItems.searchListingsItems({
-        marketplaceIds: [marketplaceId(marketplace)],
-        identifiers: chunk.map((r) => r.sku),
-        identifiersType: "SKU",
-        includedData: ["summaries", "issues"],
-        pageSize: PER_CALL,
-        issueLocale: "en_US",
-      })
-      const items = new Map(((answer.items ?? []) as unknown as AmazonListingsItem[]).map((item) => [item.sku, item]))
-      const now = new Date()
-      const updates = chunk.flatMap((row) => {
-        const seen = readListingsItem(items.get(row.sku) ?? null, marketplace)
-        if (!seen) return []
-        read++
-        const before = Array.isArray(row.issues) ? (row.issues as ListingIssue[]) : []
-        // a submission issue Amazon still reports comes in its current words (e.g. with the suppression it caused)
-        const kept = before.filter((issue) => issue.source === "medusa" || (keepSubmissionIssues && !seen.issues.some((i) => i.code === issue.code)))
-        const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...kept, ...seen.issues], synced_at: now }
-        if (seen.asin && seen.asin !== row.asin) {
-          update.asin = seen.asin
-          const sent = row.sent_state as DesiredListing | null
-          if (sent && !sent.asin) {
-            // learnt, not changed: the state Amazon has now carries the ASIN, so the next compute sends nothing
-            const learnt = { ...sent, asin: seen.asin }
-            update.sent_state = learnt
-            update.sent_hash = hashState(learnt)
-            if (row.desired_hash === row.sent_hash) update.desired_hash = update.sent_hash
-          }
+  const search = searchListingsBySku<ReadBackRow, AmazonListingsItem>(client, rows, { includedData: ["summaries", "issues"], issueLocale: "en_US" })
+  for await (const { marketplace, chunk, items } of search) {
+    const now = new Date()
+    const updates = chunk.flatMap((row) => {
+      const seen = readListingsItem(items.get(row.sku) ?? null, marketplace)
+      if (!seen) return []
+      read++
+      const before = Array.isArray(row.issues) ? (row.issues as ListingIssue[]) : []
+      // a submission issue Amazon still reports comes in its current words (e.g. with the suppression it caused)
+      const kept = before.filter((issue) => issue.source === "medusa" || (keepSubmissionIssues && !seen.issues.some((i) => i.code === issue.code)))
+      const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...kept, ...seen.issues], synced_at: now }
+      if (seen.asin && seen.asin !== row.asin) {
+        update.asin = seen.asin
+        const sent = row.sent_state as DesiredListing | null
+        if (sent && !sent.asin) {
+          // learnt, not changed: the state Amazon has now carries the ASIN, so the next compute sends nothing
+          const learnt = { ...sent, asin: seen.asin }
+          update.sent_state = learnt
+          update.sent_hash = hashState(learnt)
+          if (row.desired_hash === row.sent_hash) update.desired_hash = update.sent_hash
         }
-        return [update]
-      })
-      if (updates.length) await amazon.updateAmazonListings(updates as never)
-    }
+      }
+      return [update]
+    })
+    if (updates.length) await amazon.updateAmazonListings(updates as never)
   }
   return read
 }

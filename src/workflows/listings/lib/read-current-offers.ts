@@ -1,9 +1,7 @@
-import { marketplaceId, type SpApiClient } from "../../../lib/sp-api"
+import type { SpApiClient } from "../../../lib/sp-api"
 import type { CurrentAttributes } from "../../../utils/listings/feed-messages"
 import type { ChangeRow } from "./listing-outcomes"
-
-/** searchListingsItems takes up to 20 identifiers a call (listings model), 5 rps burst 5. */
-const PER_CALL = 20
+import { searchListingsBySku } from "./search-listings-by-sku"
 
 /**
  * Amazon's current attributes of every offer a patch is about to change (searchListingsItems by SKU with
@@ -15,23 +13,12 @@ const PER_CALL = 20
  */
 export async function readCurrentOffers(client: SpApiClient, changes: ChangeRow[]): Promise<Map<string, CurrentAttributes | null>> {
   const current = new Map<string, CurrentAttributes | null>()
-  const byMarketplace = new Map<string, ChangeRow[]>()
-  for (const change of changes) {
-    if (change.operation !== "patch") continue
-    byMarketplace.set(change.marketplace_id, [...(byMarketplace.get(change.marketplace_id) ?? []), change])
-  }
-  for (const [marketplace, group] of byMarketplace) {
-    for (let i = 0; i < group.length; i += PER_CALL) {
-      const chunk = group.slice(i, i + PER_CALL)
-      const answer = await client.listingsItems.searchListingsItems({
-        marketplaceIds: [marketplaceId(marketplace)],
-        identifiers: [...new Set(chunk.map((c) => c.sku))],
-        identifiersType: "SKU",
-        includedData: ["attributes"],
-        pageSize: PER_CALL,
-      })
-      const items = new Map(((answer.items ?? []) as Array<{ sku: string; attributes?: CurrentAttributes }>).map((item) => [item.sku, item.attributes ?? {}]))
-      for (const change of chunk) current.set(change.id, items.get(change.sku) ?? null)
+  const patches = changes.filter((change) => change.operation === "patch")
+  type Item = { sku: string; attributes?: CurrentAttributes }
+  for await (const { chunk, items } of searchListingsBySku<ChangeRow, Item>(client, patches, { includedData: ["attributes"] })) {
+    for (const change of chunk) {
+      const item = items.get(change.sku)
+      current.set(change.id, item ? item.attributes ?? {} : null)
     }
   }
   return current
