@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { withReservationLocks } from "../lib/with-reservation-locks"
 
 export type ReserveOrderInventoryInput = {
   order_id: string
@@ -30,7 +31,6 @@ export const reserveOrderInventoryStep = createStep(
   async (input: ReserveOrderInventoryInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const inventory = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const lines = input.lines.filter((line) => line.reserve_quantity > 0)
     if (!lines.length || !input.location_id) return new StepResponse([] as string[], [] as string[])
 
@@ -50,13 +50,9 @@ export const reserveOrderInventoryStep = createStep(
     if (!wanted.length) return new StepResponse([] as string[], [] as string[])
 
     const itemIds = [...new Set(wanted.map((w) => w.inventory_item_id))].sort()
-    // One key at a time, in sorted order: Redis' provider takes a list of keys all at once, so two orders
-    // with two items each can each hold one and wait for the other (and a timed-out wait leaves its half
-    // held until it expires). Nested single-key locks in one order cannot deadlock.
-    const underLocks = <T>(keys: string[], job: () => Promise<T>): Promise<T> =>
-      keys.length ? locking.execute(keys[0], () => underLocks(keys.slice(1), job), { timeout: 30 }) : job()
-    const created = await underLocks(
-      itemIds.map((id) => `amazon-reserve:${id}`),
+    const created = await withReservationLocks(
+      container,
+      itemIds,
       async () => {
         const levels = await inventory.listInventoryLevels(
           { inventory_item_id: itemIds, location_id: input.location_ids.length ? input.location_ids : [input.location_id!] },

@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { ReservationChange } from "../../../utils/orders/follow-amazon-order"
+import { withReservationLocks } from "../lib/with-reservation-locks"
 
 type Reservation = { id: string; line_item_id: string | null; inventory_item_id: string; location_id: string; quantity: number; description?: string | null; allow_backorder?: boolean }
 
@@ -26,7 +27,6 @@ export const setLineReservationsStep = createStep(
     const changes = input.changes.filter((c) => c.from_units > 0)
     if (!changes.length) return new StepResponse({ inventory_item_ids: [] as string[] }, undo)
     const inventory = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
     const reservations = (await inventory.listReservationItems(
       { line_item_id: changes.map((c) => c.line_item_id) },
       { select: ["id", "line_item_id", "inventory_item_id", "location_id", "quantity", "description", "allow_backorder"] }
@@ -34,9 +34,7 @@ export const setLineReservationsStep = createStep(
     if (!reservations.length) return new StepResponse({ inventory_item_ids: [] as string[] }, undo)
 
     const itemIds = [...new Set(reservations.map((r) => r.inventory_item_id))].sort()
-    const underLocks = <T>(keys: string[], job: () => Promise<T>): Promise<T> =>
-      keys.length ? locking.execute(keys[0], () => underLocks(keys.slice(1), job), { timeout: 30 }) : job()
-    await underLocks(itemIds.map((id) => `amazon-reserve:${id}`), async () => {
+    await withReservationLocks(container, itemIds, async () => {
       const updates: Array<{ id: string; quantity: number }> = []
       const deletes: string[] = []
       for (const reservation of reservations) {
