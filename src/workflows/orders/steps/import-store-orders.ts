@@ -208,7 +208,7 @@ export const importStoreOrdersStep = createStep(
           const pageProblems = pageProblemsOf(page)
           if (pageProblems.length) {
             throw new MalformedPageError(
-              `Amazon's searchOrders answer for marketplace(s) ${where} cannot be read (${pageProblems.join("; ")}). ` +
+              `Amazon's searchOrders answer for ${marketplaceIds.length === 1 ? "marketplace" : "marketplaces"} ${marketplaceIds.join(", ")} cannot be read (${pageProblems.join("; ")}). ` +
                 `Nothing of this page was stored and the cursor did not move; the next run asks again.`
             )
           }
