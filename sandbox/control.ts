@@ -421,6 +421,24 @@ export class SandboxControl {
     return this.ctx.state.getListing(sellerId, marketplaceId, sku)
   }
 
+  /**
+   * The wrong outcome issue 13 guards against: ASINs the seller offers under more than one SKU of the same
+   * condition in a marketplace (two offers of one product competing with each other). Amazon accepts them
+   * (warning 8541), so a test asks this instead of waiting for an error. Empty = none.
+   */
+  duplicateOffers(sellerId: string, marketplaceId: string): Array<{ asin: string; condition: string; skus: string[] }> {
+    this.ctx.tick()
+    const groups = new Map<string, string[]>()
+    for (const l of this.ctx.state.sellerListings(sellerId, marketplaceId).values()) {
+      if (!l.asin) continue
+      const key = `${l.asin}|${l.conditionType}`
+      groups.set(key, [...(groups.get(key) ?? []), l.sku])
+    }
+    return [...groups]
+      .filter(([, skus]) => skus.length > 1)
+      .map(([key, skus]) => ({ asin: key.split("|")[0], condition: key.split("|")[1], skus: skus.sort() }))
+  }
+
   getOrder(orderId: string): OrderRecord | undefined {
     this.ctx.tick()
     return this.ctx.state.orders.get(orderId)

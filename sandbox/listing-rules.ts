@@ -30,6 +30,7 @@ export const ISSUE_CODES = {
   fbaConverted: "8105",
   fbaQuantityIgnored: "8106",
   duplicateOffer: "8541",
+  invalidProductType: "8101",
 } as const
 
 export type OperationType = "UPDATE" | "PARTIAL_UPDATE" | "PATCH" | "DELETE"
@@ -68,6 +69,13 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
 
   const productType = sub.productType ?? existing?.productType
   const definition = productType ? productTypeDefinition(productType) : undefined
+  // A patch never changes a listing's product type (only delete + recreate does). It is validated as the type it
+  // names, so a type other than the listing's own or the generic PRODUCT is refused (Amazon: 8101 Invalid ProductType).
+  const mismatch =
+    sub.operationType !== "UPDATE" && !!existing && !!sub.productType && sub.productType !== "PRODUCT" && sub.productType !== existing.productType
+  if (mismatch) {
+    error(ISSUE_CODES.invalidProductType, `Invalid ProductType value for SKU: [${sub.sku}]. The listing's product type is '${existing!.productType}'; submit the ${sub.operationType} with '${existing!.productType}' or 'PRODUCT'.`)
+  }
   if (!productType) {
     error(ISSUE_CODES.requiredMissing, "'productType' is required but not supplied.", undefined, ["MISSING_ATTRIBUTE"])
   } else if (!definition) {
@@ -203,7 +211,8 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
     marketplaceId: mp,
     sku: sub.sku,
     asin,
-    productType: productType ?? "PRODUCT",
+    // an existing listing keeps its product type whatever a PATCH / PARTIAL_UPDATE names
+    productType: (sub.operationType !== "UPDATE" ? existing?.productType : undefined) ?? productType ?? "PRODUCT",
     itemName: optionalString(firstValue(attributes.item_name, mp)) ?? keep?.itemName ?? catalogItem?.title ?? existing?.itemName ?? sub.sku,
     description: optionalString(firstValue(attributes.product_description, mp)) ?? keep?.description,
     price: offer.price ?? keep?.price,

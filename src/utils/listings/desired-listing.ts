@@ -52,6 +52,16 @@ export type ListingIssue = {
   field?: string
   /** ambiguous_asin: the ASINs Amazon's catalog has for the barcode, for the admin to choose from */
   candidates?: AsinCandidate[]
+  /** several_seller_offers: the seller's SKUs on the ASIN (same condition), for the admin to choose from */
+  sku_candidates?: Array<{
+    sku: string
+    fulfillment_channel: string | null
+    condition_type: string | null
+    product_type: string | null
+    quantity?: number | null
+    price?: number | null
+    status?: "active" | "inactive" | "incomplete" | "suppressed"
+  }>
 }
 
 /** The offer we want Amazon to have. Everything that goes into the hash. */

@@ -10,6 +10,7 @@ import {
   AdminGetProductTypeParams,
   AdminResolveHeldChanges,
   AdminChooseListingAsin,
+  AdminChooseListingSku,
   AdminSendToAmazon,
   AdminGetSyncRunsParams,
   AdminRequestAmazonSync,
@@ -133,6 +134,12 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/amazon/stores/:id/listings/:listing_id/asin",
     policies: [AMAZON_POLICY.updateStores],
     middlewares: [validateAndTransformBody(AdminChooseListingAsin)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/stores/:id/listings/:listing_id/sku",
+    policies: [AMAZON_POLICY.updateStores],
+    middlewares: [validateAndTransformBody(AdminChooseListingSku)],
   },
   // routes without validation middlewares: only their policies
   { method: ["DELETE"], matcher: "/admin/amazon/stores/:id", policies: [AMAZON_POLICY.deleteStores] },

@@ -210,3 +210,6 @@ export type AdminResolveHeldChangesType = z.infer<typeof AdminResolveHeldChanges
 /** The ASIN chosen for an ambiguous barcode (one of the listing's candidates). */
 export const AdminChooseListingAsin = z.object({ asin: z.string().trim().regex(/^[A-Za-z0-9]{10}$/, "an ASIN is 10 letters and digits") }).strict()
 export type AdminChooseListingAsinType = z.infer<typeof AdminChooseListingAsin>
+/** One of the seller's SKUs on the listing's ASIN (issue several_seller_offers). */
+export const AdminChooseListingSku = z.object({ sku: z.string().trim().min(1).max(200) }).strict()
+export type AdminChooseListingSkuType = z.infer<typeof AdminChooseListingSku>

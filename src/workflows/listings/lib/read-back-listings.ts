@@ -14,10 +14,11 @@ export type ReadBackRow = {
   sent_state: unknown
   sent_hash: string | null
   desired_hash: string | null
+  product_type?: string | null
 }
 
 /** Fields read-back needs from amazon_listing. */
-export const READ_BACK_FIELDS = ["id", "sku", "marketplace_id", "status", "asin", "issues", "sent_state", "sent_hash", "desired_hash"] as const
+export const READ_BACK_FIELDS = ["id", "sku", "marketplace_id", "status", "asin", "issues", "sent_state", "sent_hash", "desired_hash", "product_type"] as const
 
 /**
  * Asks Amazon what became of listings it accepted: searchListingsItems by SKU (20 a call, one
@@ -47,6 +48,8 @@ export async function readBackListings(
       // a submission issue Amazon still reports comes in its current words (e.g. with the suppression it caused)
       const kept = before.filter((issue) => issue.source === "medusa" || (keepSubmissionIssues && !seen.issues.some((i) => i.code === issue.code)))
       const update: Record<string, unknown> & { id: string } = { id: row.id, status: seen.status, issues: [...kept, ...seen.issues], synced_at: now }
+      // the listing's product type is Amazon's (a patch cannot change it): patches name it (read-current-offers.ts)
+      if (seen.product_type && seen.product_type !== row.product_type) update.product_type = seen.product_type
       if (seen.asin && seen.asin !== row.asin) {
         update.asin = seen.asin
         const sent = row.sent_state as DesiredListing | null

@@ -23,6 +23,7 @@ import { readPatchAnswer } from "../../../utils/listings/patch-answer"
 import { matchAsins } from "../lib/match-asins"
 import { ambiguousAsinMessage, type CatalogAnswer } from "../../../utils/listings/catalog-match"
 import { readCurrentOffers } from "../lib/read-current-offers"
+import { adoptSellerOffer, findSellerOffers, sameOffer, type SellerOffer } from "../lib/find-seller-offers"
 import { READ_BACK_FIELDS, readBackListings, type ReadBackRow } from "../lib/read-back-listings"
 
 export type SendListingChangesInput = {
@@ -101,6 +102,8 @@ export const sendListingChangesStep = createStep(
           viaFeed = []
         }
         let ready = await resolveAsins(amazon, client, [...fastPath, ...viaFeed], reporter)
+        // an offer we would create on an ASIN the seller already sells becomes a patch of the seller's offer
+        ready = await adoptSellerOffers(amazon, client, input.store_id, ready, reporter)
         // a patch is built on the offer as Amazon has it now, so what the seller set beside our price/stock survives
         const patching = ready.filter((c) => c.operation === "patch")
         try {
@@ -204,6 +207,73 @@ export const sendListingChangesStep = createStep(
       run.done += unmatched.length
       const rejectedIds = new Set(unmatched.map((u) => u.change.id))
       return claimed.filter((c) => !rejectedIds.has(c.id))
+    }
+
+    /**
+     * Never a second SKU on an ASIN the seller sells (issue 13, point 2): before an offer is created on an
+     * existing ASIN, Amazon is asked which offers the seller has on it (searchListingsItems by ASIN). One of the
+     * same condition → the listing adopts it (Amazon's SKU, channel, condition, product type, status) and the
+     * change becomes a patch of its price and stock; several → a listing issue the admin settles by choosing the
+     * SKU (POST …/listings/:listing_id/sku); none → the offer is new and is created.
+     */
+    async function adoptSellerOffers(amazonService: AmazonModuleService, spApi: SpApiClient, storeId: string, claimed: ChangeRow[], run: SyncRunReporter) {
+      const creating = claimed.filter((c) => c.operation === "update" && !!c.payload.asin && !c.payload.withdrawn && !c.payload.variation)
+      if (!creating.length) return claimed
+      let found: Map<string, SellerOffer[]>
+      try {
+        found = await findSellerOffers(spApi, creating)
+      } catch (error) {
+        await onAmazonError(error, creating.map((c) => c.id))
+        return claimed.filter((c) => !creating.includes(c))
+      }
+      const refused: Array<{ change: ChangeRow; issues: ListingIssue[] }> = []
+      for (const change of creating) {
+        const verdict = sameOffer(change.payload.condition, found.get(change.id) ?? [])
+        if (!verdict) continue
+        if (verdict.kind === "ambiguous") {
+          refused.push({
+            change,
+            issues: [
+              {
+                source: "medusa",
+                code: "several_seller_offers",
+                severity: "error",
+                message: `You already sell ASIN ${change.payload.asin} here under ${verdict.offers.length} SKUs (${verdict.offers.map((o) => o.sku).join(", ")}). Choose the one this variant is, so its price and stock go to that offer; no second offer is created.`,
+                field: "sku",
+                sku_candidates: verdict.offers.map(({ asin: _asin, ...o }) => o),
+              },
+            ],
+          })
+          continue
+        }
+        const offer = verdict.offer
+        const [taken] = await amazonService.listAmazonListings(
+          { store_id: storeId, marketplace_id: change.marketplace_id, sku: offer.sku },
+          { select: ["id", "variant_id"] }
+        )
+        if (taken && taken.id !== change.listing_id) {
+          refused.push({
+            change,
+            issues: [
+              {
+                source: "medusa",
+                code: "seller_sku_taken",
+                severity: "error",
+                message: `You already sell ASIN ${change.payload.asin} here under SKU ${offer.sku}, which is linked to ${taken.variant_id ? "another variant" : "no variant"} in Medusa. Link that listing to this variant (or fix the barcode); no second offer is created.`,
+                field: "sku",
+              },
+            ],
+          })
+          continue
+        }
+        await adoptSellerOffer(amazonService, change.listing_id, offer, change)
+        run.count("adopted_seller_offers")
+      }
+      await recordRejected(amazonService, refused, null)
+      run.count("rejected", refused.length)
+      run.done += refused.length
+      const refusedIds = new Set(refused.map((r) => r.change.id))
+      return claimed.filter((c) => !refusedIds.has(c.id))
     }
 
     async function sendFastPath(amazonService: AmazonModuleService, spApi: SpApiClient, sellerId: string, items: ChangeRow[], run: SyncRunReporter) {
