@@ -87,19 +87,21 @@ medusaIntegrationTestRunner({
       return listing(sku)
     }
 
+    // The offers these tests create go on catalog ASINs the demo seller does not sell (B0SANDBX07, 09, 10 …):
+    // on one it sells, the seller's own offer is adopted instead (last test), never a second SKU created.
     it("offers a product with a valid EAN on its existing ASIN, through a feed that validates, and it becomes active", async () => {
-      const offered = await offer("LST-SHIRT-S", "4006381333931", 5)
-      expect(offered).toMatchObject({ status: "active", asin: "B0SANDBX01", quantity: 5, sent_hash: expect.any(String) })
+      const offered = await offer("LST-SKILLET", "4260987650094", 5)
+      expect(offered).toMatchObject({ status: "active", asin: "B0SANDBX09", quantity: 5, sent_hash: expect.any(String) })
       expect(Number(offered.price)).toBe(19.99)
 
       const [feed] = await amazon().listAmazonFeeds({ store_id: storeId })
       expect(feed).toMatchObject({ status: "done", feed_type: "JSON_LISTINGS_FEED", message_count: 1 })
       const document = JSON.parse(sandbox().control.feedDocument(feed.input_document_id!)!.content.toString("utf8"))
       expect(document.messages[0]).toMatchObject({
-        sku: "LST-SHIRT-S",
+        sku: "LST-SKILLET",
         operationType: "UPDATE",
         requirements: "LISTING_OFFER_ONLY",
-        attributes: { merchant_suggested_asin: [{ value: "B0SANDBX01", marketplace_id: GERMANY }] },
+        attributes: { merchant_suggested_asin: [{ value: "B0SANDBX09", marketplace_id: GERMANY }] },
       })
       const validate = feedSchemaValidator()
       if (validate) expect(validate(document) ? [] : validate.errors).toEqual([])
@@ -107,7 +109,7 @@ medusaIntegrationTestRunner({
       // the catalog lookup went by barcode, 20 a call at most
       const lookups = sandbox().control.requests({ operation: "searchCatalogItems" })
       expect(lookups.length).toBeGreaterThan(0)
-      expect(String(lookups[0].query.identifiers)).toContain("4006381333931")
+      expect(String(lookups[0].query.identifiers)).toContain("4260987650094")
     })
 
     it("names what is wrong with an invalid EAN, a missing barcode and zero stock, and sends nothing for them", async () => {
@@ -140,7 +142,7 @@ medusaIntegrationTestRunner({
     })
 
     it("sends a stock change by the fast path, and three quick changes to one SKU as one", async () => {
-      await offer("LST-MUG", "4012345678901", 10)
+      await offer("LST-MUG", "4260987650100", 10)
       sandbox().control.clearRequests()
 
       await setStock(getContainer(), "LST-MUG", locationId, 7)
@@ -175,7 +177,7 @@ medusaIntegrationTestRunner({
         categoryIds: [categories[0].id],
         variants: [{ sku: "NEW-SUITCASE", barcode: "4006381333948", stock: 2 }],
       })
-      await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Known", variants: [{ sku: "KNOWN-TSHIRT", barcode: "5901234123457", stock: 2 }] })
+      await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Known", variants: [{ sku: "KNOWN-TSHIRT", barcode: "4260987650131", stock: 2 }] })
       await waitFor(async () => (await listing("NEW-SUITCASE"))?.status === "submitted" && (await listing("KNOWN-TSHIRT"))?.status === "submitted", {
         what: "both submitted",
       })
@@ -184,14 +186,15 @@ medusaIntegrationTestRunner({
       const rejected = await listing("NEW-SUITCASE")
       expect(rejected.status).toBe("error")
       expect(rejected.issues).toEqual(expect.arrayContaining([expect.objectContaining({ source: "amazon", severity: "error", message: expect.stringMatching(/required but not supplied/) })]))
-      expect(await listing("KNOWN-TSHIRT")).toMatchObject({ status: "active", asin: "B0SANDBX02" })
+      expect(await listing("KNOWN-TSHIRT")).toMatchObject({ status: "active", asin: "B0SANDBX13" })
       const changes = await amazon().listAmazonListingChanges({ store_id: storeId })
       expect(changes.map((c) => c.status).sort()).toEqual(["accepted", "rejected"])
     })
 
     it("holds a change set that would zero most of the store's stock, until a human confirms", async () => {
-      const eans = ["4006381333931", "5901234123457", "4012345678901", "9780306406157", "0012345678905"]
-      const catalog = ["4260987650063", "4260987650070", "4260987650087", "4260987650094", "4260987650100", "4260987650117"]
+      // ASINs the demo seller does not sell in DE (on one it sells, its own offer would be adopted instead)
+      const eans = ["0012345678905", "4260987650124", "4260987650155", "4260987650162", "4260987650209"]
+      const catalog = ["4260987650070", "4260987650094", "4260987650100", "4260987650117", "4260987650131", "4260987650148"]
       const variants = [...eans, ...catalog].map((barcode, i) => ({ sku: `HOLD-${i}`, barcode, stock: 4 }))
       const skus = variants.map((v) => v.sku)
       // one product edit: its events arrive together and go out as one feed (Amazon allows 5 feeds per 5 minutes)
@@ -223,7 +226,7 @@ medusaIntegrationTestRunner({
     })
 
     it("shows what the next send would change in a dry run, and sends nothing for it", async () => {
-      await offer("DRY-MUG", "4012345678901", 10)
+      await offer("DRY-MUG", "4260987650100", 10)
       process.env.AMAZON_LISTINGS_SETTLE_MS = "4000"
       sandbox().control.clearRequests()
       await setStock(getContainer(), "DRY-MUG", locationId, 3)
@@ -243,7 +246,7 @@ medusaIntegrationTestRunner({
     })
 
     it("lists the store's listings with filters, and Send to Amazon queues a product again", async () => {
-      await offer("LIST-SHIRT", "4006381333931", 2)
+      await offer("LIST-SHIRT", "4260987650148", 2)
       const product = await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "x", variants: [{ sku: "LIST-BAD", barcode: "123", stock: 1 }] })
       await refreshListingsWorkflow(getContainer()).run({ input: { product_ids: [product.id] } })
 
@@ -261,6 +264,26 @@ medusaIntegrationTestRunner({
 
       const { data: widget } = await api.get(`/admin/amazon/products/${shirt.product_id}/listings`, { headers })
       expect(widget.amazon_listings[0]).toMatchObject({ sku: "LIST-SHIRT", store: { id: storeId } })
+    })
+
+    it("a variant on an ASIN the seller already sells takes over the seller's SKU: its stock is patched there, no second SKU", async () => {
+      await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Shirt", variants: [{ sku: "LST-SHIRT-S", barcode: "4006381333931", stock: 5 }] })
+      await waitFor(async () => (await listing("DEMO-TSHIRT-S"))?.status === "submitted", { what: "the seller's DEMO-TSHIRT-S patched" })
+      await readFeeds()
+
+      // asked Amazon which offers the seller has on the ASIN before creating one
+      const asked = sandbox().control.requests({ operation: "searchListingsItems" }).filter((r: { query: Record<string, unknown> }) => r.query.identifiersType === "ASIN")
+      expect(String(asked[0].query.identifiers)).toContain("B0SANDBX01")
+      expect(await listing("DEMO-TSHIRT-S")).toMatchObject({ status: "active", asin: "B0SANDBX01", quantity: 5, fulfillment_channel: "DEFAULT", product_type: "SHIRT" })
+      expect(await listing("LST-SHIRT-S")).toBeUndefined()
+      expect(sandbox().control.getListing(SANDBOX_EU.sellerId, GERMANY, "LST-SHIRT-S")).toBeUndefined()
+      expect(sandbox().control.getListing(SANDBOX_EU.sellerId, GERMANY, "DEMO-TSHIRT-S")).toMatchObject({ quantity: 5, productType: "SHIRT" })
+      expect(sandbox().control.duplicateOffers(SANDBOX_EU.sellerId, GERMANY)).toEqual([])
+      const [feed] = await amazon().listAmazonFeeds({ store_id: storeId })
+      const document = JSON.parse(sandbox().control.feedDocument(feed.input_document_id!)!.content.toString("utf8"))
+      // the price Amazon has is Medusa's (19.99): only the stock goes, under the listing's own product type
+      expect(document.messages).toEqual([expect.objectContaining({ sku: "DEMO-TSHIRT-S", operationType: "PATCH", productType: "SHIRT" })])
+      expect(document.messages[0].patches.map((p: { path: string }) => p.path)).toEqual(["/attributes/fulfillment_availability"])
     })
   },
 })

@@ -1,8 +1,7 @@
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { marketplaceId, type SpApiClient } from "../../../lib/sp-api"
 import { type DesiredListing, hashState } from "../../../utils/listings/desired-listing"
-import { isFbaChannel } from "../../../utils/listings/existing-offer"
-import { defaultPatchFields } from "../../../utils/listings/feed-messages"
+import { isFbaChannel, patchFields } from "../../../utils/listings/existing-offer"
 import { type AmazonListingsItem, readListingsItem, type ReadBackStatus } from "../../../utils/listings/listing-status"
 import type { ChangeRow } from "./listing-outcomes"
 
@@ -106,8 +105,9 @@ export function sameOffer(condition: string, offers: SellerOffer[]): { kind: "ad
 
 /**
  * The listing becomes the seller's offer: Amazon's SKU, channel, condition, product type and status, as a
- * listings import would have linked it. The change (if any) becomes a patch of price and stock under that SKU
- * — for an FBA offer the price only — so what Amazon has besides stays (feed-messages.ts merges into it).
+ * listings import would have linked it. The change (if any) becomes a patch of the price and stock that differ
+ * from Amazon's under that SKU — for an FBA offer the price only — so what Amazon has besides stays
+ * (feed-messages.ts merges into it); nothing differing → an empty patch, recorded as accepted without a call.
  * Written before anything is sent, so a rerun patches the same offer and never creates one.
  */
 export async function adoptSellerOffer(amazon: AmazonModuleService, listingId: string, offer: SellerOffer, change?: ChangeRow): Promise<void> {
@@ -125,7 +125,8 @@ export async function adoptSellerOffer(amazon: AmazonModuleService, listingId: s
     change.operation = "patch"
     change.sku = offer.sku
     change.hash = hashState(payload)
-    change.payload = { ...payload, patch_fields: defaultPatchFields(payload) }
+    // only what differs from Amazon's offer (as compute does for an imported one): an equal price is not re-sent
+    change.payload = { ...payload, patch_fields: patchFields(null, payload, { price: offer.price, quantity: offer.quantity }) }
     await amazon.updateAmazonListingChanges({
       id: change.id,
       operation: "patch",
