@@ -9,6 +9,7 @@ import {
   AmazonListingTrigger,
   AmazonMarketplace,
   AmazonOrder,
+  AmazonRefund,
   AmazonShipment,
   AmazonStore,
   AmazonSyncRun,
@@ -37,6 +38,7 @@ class AmazonModuleService extends MedusaService({
   AmazonOrder,
   AmazonShipment,
   AmazonSyncRun,
+  AmazonRefund,
 }) {
   protected readonly options_: AmazonModuleOptions
   protected readonly secretBox_: SecretBox
