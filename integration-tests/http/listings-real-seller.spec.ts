@@ -176,6 +176,67 @@ medusaIntegrationTestRunner({
       expect(history().every((h) => h.operationType === "PATCH")).toBe(true)
     })
 
+    it("a store that sends before its listings import adopts the seller's offers: no second SKU on any ASIN, only Medusa's changes", async () => {
+      await seedMedusa()
+      // export on without an import (the home marketplace starts this way): the seller's SKUs are not known yet
+      await toggles({ enabled: true, listings_export: true })
+      await sendAll()
+
+      // every variant's listing took the seller's SKU, channel and condition; Amazon has no Medusa SKU
+      expect(control().duplicateOffers(SELLER, GERMANY)).toEqual([])
+      for (const o of offers) expect(control().getListing(SELLER, GERMANY, medusaSku(o.kind))).toBeUndefined()
+      expect(history().filter((h) => h.kind === "created")).toEqual([])
+      for (const o of offers) {
+        const [listing] = await amazon().listAmazonListings({ store_id: storeId, variant_id: await variantId(medusaSku(o.kind)) })
+        expect([o.kind, listing.sku]).toEqual([o.kind, o.sku])
+      }
+      const [afn] = await amazon().listAmazonListings({ store_id: storeId, sku: offer("afn").sku })
+      expect(afn).toMatchObject({ fulfillment_channel: "AMAZON_EU", product_type: "HOME" })
+      expect((await amazon().listAmazonListings({ store_id: storeId, sku: offer("used").sku }))[0]).toMatchObject({ condition_type: "used_very_good" })
+      expect(control().getListing(SELLER, GERMANY, offer("afn").sku)!.fulfillmentChannel).toBe("AMAZON_EU")
+      // only the skillet's stock differed (7 → 9); everything else is what the seller had
+      expect(history().filter((h) => h.sku.startsWith("RS-")).map((h) => [h.sku, Object.keys(h.changes)])).toEqual([[offer("mfn_new").sku, ["fulfillment_availability"]]])
+      expect(merchantStock(offer("mfn_new").sku)).toEqual({ fulfillment_channel_code: "DEFAULT", quantity: 9, lead_time_to_ship_max_days: 3 })
+      for (const o of offers) expect([o.sku, withoutOurs(attributesAtAmazon(o.sku))]).toEqual([o.sku, withoutOurs(before.get(o.sku)!)])
+
+      // a later price change patches the adopted offer, under its own product type (a patch never changes it)
+      await updateProductVariantsWorkflow(getContainer()).run({ input: { selector: { sku: medusaSku("b2b") }, update: { prices: [{ currency_code: "eur", amount: 47.5 }] } } })
+      await sendAll()
+      expect(ourPrice(offer("b2b").sku)).toBe(47.5)
+      expect(control().getListing(SELLER, GERMANY, offer("b2b").sku)!.productType).toBe("HOME")
+      expect(history().every((h) => h.operationType === "PATCH")).toBe(true)
+      expect(control().duplicateOffers(SELLER, GERMANY)).toEqual([])
+    })
+
+    it("two seller SKUs of one condition on an ASIN become a choice for the admin; the chosen one is patched, none is created", async () => {
+      const skillet = offer("mfn_new")
+      control().addListings({
+        listings: [{ sellerId: SELLER, marketplaceId: GERMANY, sku: "RS-SKILLET-OLD", asin: skillet.asin, productType: "HOME", price: 31, quantity: 2, fulfillmentChannel: "DEFAULT", conditionType: "new_new" }],
+      })
+      const seeded = control().duplicateOffers(SELLER, GERMANY)
+      expect(seeded).toEqual([{ asin: skillet.asin, condition: "new_new", skus: ["RS-MFN-NEW", "RS-SKILLET-OLD"].sort() }])
+      await seedMedusa()
+      await toggles({ enabled: true, listings_export: true })
+      await sendAll()
+
+      const [listing] = await amazon().listAmazonListings({ store_id: storeId, variant_id: await variantId(medusaSku("mfn_new")) })
+      const issue = (listing.issues as unknown as Array<{ code: string; sku_candidates?: Array<{ sku: string }> }>).find((i) => i.code === "several_seller_offers")
+      expect(issue?.sku_candidates?.map((c) => c.sku).sort()).toEqual([skillet.sku, "RS-SKILLET-OLD"].sort())
+      expect(control().getListing(SELLER, GERMANY, medusaSku("mfn_new"))).toBeUndefined()
+      expect(merchantStock(skillet.sku).quantity).toBe(7)
+
+      // not one of the candidates: refused
+      const wrong = await api.post(`/admin/amazon/stores/${storeId}/listings/${listing.id}/sku`, { sku: "RS-OTHER" }, { headers }).catch((e) => e.response)
+      expect(wrong.status).toBe(400)
+      const { data } = await api.post(`/admin/amazon/stores/${storeId}/listings/${listing.id}/sku`, { sku: skillet.sku }, { headers })
+      expect(data.amazon_listing).toMatchObject({ sku: skillet.sku, fulfillment_channel: "DEFAULT", condition_type: "new_new" })
+      await sendAll()
+      expect(merchantStock(skillet.sku)).toEqual({ fulfillment_channel_code: "DEFAULT", quantity: 9, lead_time_to_ship_max_days: 3 })
+      expect(control().getListing(SELLER, GERMANY, "RS-SKILLET-OLD")!.quantity).toBe(2)
+      expect(control().duplicateOffers(SELLER, GERMANY)).toEqual(seeded)
+      expect(history().filter((h) => h.kind === "created")).toEqual([])
+    })
+
     it("switching export off zeroes the merchant offers there (FBA untouched); with the delete setting, sell-here off deletes them", async () => {
       await seedMedusa()
       await importAndConnect()
