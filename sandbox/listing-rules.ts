@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { isValidGtin } from "./gtin"
 import { marketplace } from "./marketplaces"
-import { ATTRIBUTE_SCHEMAS, Requirements, productTypeDefinition, requiredAttributes } from "./product-types"
+import { ATTRIBUTE_SCHEMAS, ProductTypeDefinition, Requirements, productTypeDefinition, requiredAttributes, themeAttributes } from "./product-types"
 import { SandboxState } from "./state"
 import { CatalogItem, Listing, ListingHistoryEntry, ListingIssue, ListingStatus } from "./types"
 
@@ -31,6 +31,8 @@ export const ISSUE_CODES = {
   fbaQuantityIgnored: "8106",
   duplicateOffer: "8541",
   invalidProductType: "8101",
+  variationTheme: "90003",
+  variationParent: "90004",
 } as const
 
 export type OperationType = "UPDATE" | "PARTIAL_UPDATE" | "PATCH" | "DELETE"
@@ -44,6 +46,8 @@ export interface Submission {
   requirements?: string
   attributes?: Record<string, unknown>
   patches?: unknown[]
+  /** putListingsItem mode=VALIDATION_PREVIEW: a child's parent may still be on its way (warning, not error) */
+  preview?: boolean
 }
 
 export interface Evaluation {
@@ -59,7 +63,8 @@ type AttributeValues = Record<string, unknown[]>
 
 const CONDITIONS = new Set(["new_new", "new_open_box", "new_oem", "refurbished_refurbished", "used_like_new", "used_very_good", "used_good", "used_acceptable", "collectible_like_new", "collectible_very_good", "collectible_good", "collectible_acceptable", "club_club"])
 
-export function evaluateSubmission(state: SandboxState, sub: Submission, options: { randomWarnings?: boolean } = {}): Evaluation {
+export function evaluateSubmission(state: SandboxState, submission: Submission, options: { randomWarnings?: boolean } = {}): Evaluation {
+  const sub = forMarketplace(submission)
   const existing = state.getListing(sub.sellerId, sub.marketplaceId, sub.sku)
   if (sub.operationType === "DELETE") return { issues: [], accepted: true, result: null }
 
@@ -105,6 +110,7 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
   let productId: Listing["productId"] = sub.operationType === "UPDATE" ? undefined : existing?.productId
   let newCatalogItem: CatalogItem | undefined
 
+  const parentage = firstValue(attributes.parentage_level, sub.marketplaceId)
   if (sub.operationType === "UPDATE" && definition) {
     const requirements = (sub.requirements ?? "LISTING") as Requirements
     const suggestedAsin = firstValue(attributes.merchant_suggested_asin, mp)
@@ -154,10 +160,12 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
       // Offer on an existing ASIN: the product facts come from the catalog.
       if (requirements === "LISTING") requireAll(["condition_type"], attributes, mp, error)
     } else {
-      if (identifiers.length === 0 && !exempt && suggestedAsin === undefined) {
+      // a variation parent is not sold: it has no product ID, and not the values its children vary by
+      if (identifiers.length === 0 && !exempt && suggestedAsin === undefined && parentage !== "parent") {
         error(ISSUE_CODES.requiredMissing, "'externally_assigned_product_identifier' is required but not supplied.", ["externally_assigned_product_identifier"], ["MISSING_ATTRIBUTE"])
       }
-      requireAll(requiredAttributes(definition, requirements), attributes, mp, error)
+      const varying = parentage === "parent" ? themeAttributes(definition) : []
+      requireAll(requiredAttributes(definition, requirements).filter((n) => !varying.includes(n)), attributes, mp, error)
       if (requirements === "LISTING" && attributes.main_product_image_locator === undefined) {
         issues.push({
           code: ISSUE_CODES.relevantAttributes,
@@ -184,6 +192,7 @@ export function evaluateSubmission(state: SandboxState, sub: Submission, options
   }
 
   checkOffer(attributes, mp, error)
+  if (definition) checkVariation(state, sub, definition, attributes, issues, error)
   checkFulfillmentChannel(existing, attributes, issues)
   if (sub.operationType === "UPDATE" && !existing && asin) {
     // Amazon accepts it, and the seller now has two offers of one product competing with each other
@@ -278,6 +287,69 @@ function recordHistory(state: SandboxState, sub: Submission, before: Listing | u
 }
 
 /**
+ * Variation families (parent/child), as Amazon judges them against the product type's themes: the theme must be
+ * one of the type's (variation_theme enum), a parent carries the theme and no offer, a child names an existing
+ * parent of the same theme (the parent must have been accepted first) and carries every attribute of the theme.
+ */
+function checkVariation(
+  state: SandboxState,
+  sub: Submission,
+  def: ProductTypeDefinition,
+  attributes: AttributeValues,
+  issues: ListingIssue[],
+  error: (code: string, message: string, attrs?: string[], categories?: string[]) => void
+): void {
+  const mp = sub.marketplaceId
+  const level = firstValue(attributes.parentage_level, mp)
+  const relationship = valuesFor(attributes.child_parent_sku_relationship, mp)[0]
+  const themeName = (valuesFor(attributes.variation_theme, mp)[0] as { name?: unknown } | undefined)?.name
+  if (level === undefined && themeName === undefined && !relationship) return
+  const themes = def.variationThemes ?? []
+  if (!themes.length) {
+    error(ISSUE_CODES.variationTheme, `The product type '${def.name}' has no variation themes; submit the item without parentage_level, child_parent_sku_relationship and variation_theme.`, ["variation_theme"])
+    return
+  }
+  if (level !== "parent" && level !== "child") {
+    error(ISSUE_CODES.invalidValue, `The value '${String(level)}' for 'parentage_level' is not one of parent, child.`, ["parentage_level"])
+    return
+  }
+  const theme = themes.find((t) => t.name === themeName)
+  if (themeName === undefined) {
+    error(ISSUE_CODES.requiredMissing, "'variation_theme' is required but not supplied.", ["variation_theme"], ["MISSING_ATTRIBUTE"])
+  } else if (!theme) {
+    error(ISSUE_CODES.variationTheme, `The value '${String(themeName)}' for 'variation_theme' is not valid for product type '${def.name}'. Allowed: ${themes.map((t) => t.name).join(", ")}.`, ["variation_theme"])
+  }
+  if (level === "parent") {
+    for (const name of ["purchasable_offer", "fulfillment_availability"]) {
+      if (valuesFor(attributes[name], mp).length) error(ISSUE_CODES.variationParent, `A variation parent is not buyable: remove '${name}' from parent SKU '${sub.sku}'.`, [name])
+    }
+    if (relationship) error(ISSUE_CODES.variationParent, `A variation parent cannot have a parent: remove 'child_parent_sku_relationship' from '${sub.sku}'.`, ["child_parent_sku_relationship"])
+    return
+  }
+  const parentSku = relationship?.parent_sku === undefined ? undefined : String(relationship.parent_sku)
+  if (!parentSku || relationship?.child_relationship_type !== "variation") {
+    error(ISSUE_CODES.requiredMissing, "'child_parent_sku_relationship' with child_relationship_type 'variation' and 'parent_sku' is required for a child.", ["child_parent_sku_relationship"], ["MISSING_ATTRIBUTE"])
+    return
+  }
+  const parent = state.getListing(sub.sellerId, mp, parentSku)
+  if (!parent || firstValue(parent.attributes.parentage_level, mp) !== "parent") {
+    const message = `The parent SKU '${parentSku}' does not exist as a variation parent in marketplace ${mp}; submit the parent first and wait for it to be accepted.`
+    if (sub.preview && !parent) issues.push({ code: ISSUE_CODES.variationParent, message, severity: "WARNING", attributeNames: ["child_parent_sku_relationship"], categories: ["INVALID_ATTRIBUTE"] })
+    else error(ISSUE_CODES.variationParent, message, ["child_parent_sku_relationship"])
+  } else {
+    const parentTheme = (valuesFor(parent.attributes.variation_theme, mp)[0] as { name?: unknown } | undefined)?.name
+    if (theme && parentTheme !== theme.name) {
+      error(ISSUE_CODES.variationTheme, `The variation_theme '${theme.name}' of '${sub.sku}' differs from its parent '${parentSku}' (${String(parentTheme)}).`, ["variation_theme"])
+    }
+  }
+  for (const name of theme?.attributes ?? []) {
+    if (!valuesFor(attributes[name], mp).some((v) => v.value !== undefined && v.value !== "")) {
+      error(ISSUE_CODES.requiredMissing, `'${name}' is required by variation theme '${theme!.name}' but not supplied on child '${sub.sku}'. The theme's attributes must be populated for all items in the grouping.`, [name], ["MISSING_ATTRIBUTE"])
+    }
+  }
+}
+
+/**
  * FBA offers: a merchant entry ("DEFAULT") in fulfillment_availability converts the offer to merchant-fulfilled —
  * Amazon stops shipping it from its warehouses and the FBA stock is stranded (the same submission is how a seller
  * switches channels on purpose) — and a quantity on an FBA entry is ignored: Amazon counts FBA stock itself.
@@ -333,6 +405,24 @@ export function newAsin(sellerId: string, sku: string): string {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * A submission as one marketplace sees it: a feed naming several marketplaces applies each message to every one
+ * of them, and each attribute value to the marketplace its `marketplace_id` names (untagged values to all). So a
+ * message carrying DE's and FR's tagged prices gives DE its price and FR its own, never DE's value in FR.
+ */
+function forMarketplace(sub: Submission): Submission {
+  const mine = (values: unknown) =>
+    Array.isArray(values)
+      ? values.filter((v) => !v || typeof v !== "object" || typeof (v as { marketplace_id?: unknown }).marketplace_id !== "string" || (v as { marketplace_id: string }).marketplace_id === sub.marketplaceId)
+      : values
+  const attributes =
+    sub.attributes && typeof sub.attributes === "object" && !Array.isArray(sub.attributes)
+      ? Object.fromEntries(Object.entries(sub.attributes).map(([k, v]) => [k, mine(v)]))
+      : sub.attributes
+  const patches = sub.patches?.map((p) => (p && typeof p === "object" && "value" in (p as object) ? { ...(p as object), value: mine((p as { value: unknown }).value) } : p))
+  return { ...sub, ...(attributes !== undefined ? { attributes } : {}), ...(patches !== undefined ? { patches } : {}) }
+}
 
 function asAttributeValues(input: unknown, error: (code: string, message: string, attrs?: string[]) => void): AttributeValues {
   const out: AttributeValues = {}

@@ -15,11 +15,22 @@ export interface ProductTypeDefinition {
   keywords: string[]
   /** Product facts required to create a new ASIN, beyond item_name/brand/identifier. */
   extraProductFacts: string[]
+  /**
+   * Variation themes Amazon allows for the type (variation_theme's enum), each with the attributes every child
+   * must carry — encoded in the served schema as allOf/if/then on the theme name. Absent = no families.
+   */
+  variationThemes?: Array<{ name: string; attributes: string[] }>
 }
 
 export const PRODUCT_TYPES: readonly ProductTypeDefinition[] = [
   { name: "PRODUCT", displayName: "Product", keywords: ["product", "generic", "item"], extraProductFacts: [] },
-  { name: "SHIRT", displayName: "Shirt", keywords: ["shirt", "t-shirt", "tshirt", "tee", "top", "apparel", "clothing"], extraProductFacts: ["color", "size", "department"] },
+  { name: "SHIRT", displayName: "Shirt", keywords: ["shirt", "t-shirt", "tshirt", "tee", "top", "apparel", "clothing"], extraProductFacts: ["color", "size", "department"],
+    variationThemes: [
+      { name: "SIZE_NAME", attributes: ["size"] },
+      { name: "COLOR_NAME", attributes: ["color"] },
+      { name: "SIZE_NAME/COLOR_NAME", attributes: ["size", "color"] },
+    ],
+  },
   { name: "LUGGAGE", displayName: "Luggage", keywords: ["luggage", "suitcase", "bag", "travel", "trolley"], extraProductFacts: ["color", "material"] },
   { name: "HOME", displayName: "Home", keywords: ["home", "decor", "furniture", "cushion", "lamp", "candle"], extraProductFacts: ["color", "material"] },
   { name: "KITCHEN", displayName: "Kitchen", keywords: ["kitchen", "mug", "cup", "pan", "knife", "cookware"], extraProductFacts: ["material"] },
@@ -161,9 +172,58 @@ export const ATTRIBUTE_SCHEMAS: Record<string, Record<string, unknown>> = {
     items: { type: "object", required: ["value"], properties: { value: { type: "number" }, currency: { type: "string" }, marketplace_id: { type: "string" } } },
   },
   country_of_origin: { title: "Country of Origin", ...text(2) },
+  parentage_level: {
+    title: "Parentage Level",
+    type: "array",
+    items: { type: "object", required: ["value"], properties: { value: { type: "string", enum: ["parent", "child"] }, marketplace_id: { type: "string" } } },
+  },
+  child_parent_sku_relationship: {
+    title: "Child Parent SKU Relationship",
+    type: "array",
+    items: {
+      type: "object",
+      required: ["child_relationship_type"],
+      properties: {
+        child_relationship_type: { type: "string", enum: ["variation", "package_hierarchy"] },
+        parent_sku: { type: "string", minLength: 1, maxLength: 40 },
+        marketplace_id: { type: "string" },
+      },
+    },
+  },
+}
+
+/** variation_theme of a type with themes: the enum is the API's list (not every Seller Central theme is in it). */
+function variationThemeSchema(def: ProductTypeDefinition) {
+  const names = (def.variationThemes ?? []).map((t) => t.name)
+  return {
+    title: "Variation Theme Name",
+    type: "array",
+    maxItems: 1,
+    items: { type: "object", required: ["name"], properties: { name: { type: "string", enum: names, enumNames: names.map((n) => n.replace(/_NAME/g, "").replace("/", " & ")) } } },
+  }
+}
+
+/** The per-theme rule as Amazon's schemas encode conditionals: if the theme is X, the listing must carry X's attributes. */
+function themeConditions(def: ProductTypeDefinition) {
+  return (def.variationThemes ?? []).map((theme) => ({
+    // a child of this theme (the parent carries the theme but not the values)
+    if: {
+      required: ["variation_theme", "parentage_level"],
+      properties: {
+        variation_theme: { contains: { required: ["name"], properties: { name: { const: theme.name } } } },
+        parentage_level: { contains: { required: ["value"], properties: { value: { const: "child" } } } },
+      },
+    },
+    then: { required: theme.attributes },
+  }))
 }
 
 const OFFER_ATTRIBUTES = ["condition_type", "purchasable_offer", "fulfillment_availability", "merchant_suggested_asin", "list_price"]
+
+/** Every attribute some theme of the type varies by (a parent does not carry them). */
+export function themeAttributes(def: ProductTypeDefinition): string[] {
+  return [...new Set((def.variationThemes ?? []).flatMap((t) => t.attributes))]
+}
 
 /** Attributes that must be present (beyond the identifier rule) for the given requirements. */
 export function requiredAttributes(def: ProductTypeDefinition, requirements: Requirements): string[] {
@@ -189,6 +249,11 @@ export const PROPERTY_GROUPS = {
     description: "Information about the product (description, bullet points, variations)",
     propertyNames: ["product_description", "bullet_point", "color", "size", "material", "department", "country_of_origin"],
   },
+  variations: {
+    title: "Variations",
+    description: "Variation family: parent or child, the parent's SKU and the theme",
+    propertyNames: ["parentage_level", "child_parent_sku_relationship", "variation_theme"],
+  },
   images: { title: "Images", description: "Product images", propertyNames: ["main_product_image_locator"] },
   shipping: { title: "Shipping", description: "Shipping information", propertyNames: ["item_package_weight"] },
 }
@@ -198,6 +263,12 @@ export function productTypeSchema(def: ProductTypeDefinition, requirements: Requ
   const names = requirements === "LISTING_OFFER_ONLY" ? OFFER_ATTRIBUTES : Object.keys(ATTRIBUTE_SCHEMAS)
   const properties: Record<string, unknown> = {}
   for (const name of names) properties[name] = ATTRIBUTE_SCHEMAS[name]
+  // families: only types with themes know variation_theme (some real types lack it, e.g. FURNITURE_LEG)
+  const families = requirements !== "LISTING_OFFER_ONLY" && !!def.variationThemes?.length
+  if (!families) {
+    delete properties.parentage_level
+    delete properties.child_parent_sku_relationship
+  } else properties.variation_theme = variationThemeSchema(def)
   const schema: Record<string, unknown> = {
     $schema: `${baseUrl}/_schemas/meta-schema.json`,
     $id: `${baseUrl}/_schemas/product-types/${def.name}.json?requirements=${requirements}`,
@@ -215,6 +286,7 @@ export function productTypeSchema(def: ProductTypeDefinition, requirements: Requ
       { required: ["merchant_suggested_asin"] },
     ]
   }
+  if (families) schema.allOf = themeConditions(def)
   return schema
 }
 

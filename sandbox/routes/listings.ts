@@ -157,7 +157,7 @@ function scope(req: Request, res: Response, call: SpApiCall): string | undefined
 
 function submit(ctx: SandboxContext, _req: Request, res: Response, call: SpApiCall, submission: Submission): void {
   const preview = call.query.str("mode") === "VALIDATION_PREVIEW"
-  const evaluation = evaluateSubmission(ctx.state, submission)
+  const evaluation = evaluateSubmission(ctx.state, { ...submission, preview })
   if (!preview) applyEvaluation(ctx.state, submission, evaluation)
   const included = call.query.list("includedData") ?? ["issues"]
   const listing = evaluation.result ?? undefined

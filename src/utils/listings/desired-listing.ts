@@ -3,6 +3,7 @@ import type { ProductIdType, StoreSettings } from "../../modules/amazon/types"
 import { checkIdentifier } from "./gtin"
 import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax } from "./price"
 import type { AsinCandidate } from "./catalog-match"
+import type { VariationState } from "./variation"
 
 /** What we know of a Medusa variant, as the listing needs it (loaded in bulk by the compute step). */
 export type VariantFacts = {
@@ -85,6 +86,8 @@ export type DesiredListing = {
   package_weight_kg: number | null
   /** the listing should not be offered (product unpublished, removed from the channel, variant deleted) */
   withdrawn: boolean
+  /** member of a variation family (new ASINs only, variation.ts); absent = standalone, so older hashes stay */
+  variation?: VariationState
 }
 
 export type ListingPlan = {

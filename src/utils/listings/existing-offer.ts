@@ -52,7 +52,7 @@ export function adoptKnownOffer(plan: ListingPlan, variant: Pick<VariantFacts, "
 }
 
 /** The parts of an existing offer a change can touch — each is its own patch (feed-messages.ts). */
-export type PatchField = "price" | "quantity" | "handling_days" | "package_weight_kg"
+export type PatchField = "price" | "quantity" | "handling_days" | "package_weight_kg" | "variation"
 
 /**
  * Which parts of an offer Amazon has must be patched to bring it to `desired`. Against what we last sent when
@@ -77,6 +77,8 @@ export function patchFields(
     if (!fba && desired.quantity !== null && (desired.quantity !== sent.quantity || desired.withdrawn !== sent.withdrawn)) fields.push("quantity")
     if (!fba && desired.quantity !== null && desired.handling_days !== sent.handling_days) fields.push("handling_days")
     if (desired.package_weight_kg !== null && desired.package_weight_kg !== sent.package_weight_kg) fields.push("package_weight_kg")
+    // a family member we created: a new theme / parent / option value is patched (never a full UPDATE, variation.ts)
+    if (desired.variation && JSON.stringify(desired.variation) !== JSON.stringify(sent.variation ?? null)) fields.push("variation")
     return fields
   }
   if (desired.price && (amazon.price === null || Number(amazon.price) !== desired.price.amount)) fields.push("price")

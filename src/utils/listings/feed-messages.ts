@@ -1,5 +1,8 @@
 import type { ChangeOperation, DesiredListing } from "./desired-listing"
+import { getMarketplace } from "../../lib/sp-api/marketplaces"
+import { languageTag } from "./attribute-shape"
 import { isFbaChannel, type PatchField } from "./existing-offer"
+import { familyAttributes } from "./variation"
 
 /** JSON_LISTINGS_FEED caps (listings-feed-schema-v2.json maxItems; Amazon's feeds best practices: < 10 MiB). */
 export const MAX_FEED_MESSAGES = 25_000
@@ -124,6 +127,17 @@ export function offerPatches(desired: DesiredListing, fields: PatchField[] = def
     const offer = priceValue(desired, current)
     if (offer) patches.push({ op: "replace", path: "/attributes/purchasable_offer", value: offer })
   }
+  if (fields.includes("variation") && desired.variation) {
+    // the three family attributes and a child's theme values, each replaced whole (never removed: that breaks the family)
+    const m = desired.marketplace_id
+    for (const [path, value] of Object.entries(familyAttributes(desired.variation, m))) {
+      patches.push({ op: "replace", path: `/attributes/${path}`, value: value as Array<Record<string, unknown>> })
+    }
+    const tag = languageTag(getMarketplace(m)?.country_code ?? "US")
+    for (const [name, value] of Object.entries(desired.variation.attributes ?? {})) {
+      patches.push({ op: "replace", path: `/attributes/${name}`, value: [{ value, language_tag: tag, marketplace_id: m }] })
+    }
+  }
   if (fields.includes("package_weight_kg") && desired.package_weight_kg) {
     patches.push({
       op: "replace",
@@ -140,7 +154,7 @@ export type ListingFeedMessage =
       sku: string
       operationType: "UPDATE"
       productType: string
-      requirements: "LISTING_OFFER_ONLY" | "LISTING"
+      requirements: "LISTING_OFFER_ONLY" | "LISTING" | "LISTING_PRODUCT_ONLY"
       attributes: Attributes
     }
   | {
@@ -179,7 +193,13 @@ export function feedMessage(
     }
   }
   const offerOnly = !!desired.asin
-  const attributes = { ...offerAttributes(desired), ...(offerOnly ? {} : extraAttributes) }
+  // a variation parent (variation.ts) is a product without an offer: its facts and the family attributes only
+  const parent = !offerOnly && desired.variation?.role === "parent"
+  const attributes = {
+    ...(parent ? {} : offerAttributes(desired)),
+    ...(offerOnly ? {} : extraAttributes),
+    ...(!offerOnly && desired.variation ? familyAttributes(desired.variation, desired.marketplace_id) : {}),
+  }
   if (!offerOnly && desired.identifier && desired.identifier.type !== "SKU" && desired.identifier.type !== "ASIN") {
     attributes.externally_assigned_product_identifier = [
       { type: desired.identifier.type.toLowerCase(), value: desired.identifier.value, marketplace_id: desired.marketplace_id },
@@ -190,7 +210,7 @@ export function feedMessage(
     sku: desired.sku,
     operationType: "UPDATE",
     productType: desired.product_type,
-    requirements: offerOnly ? "LISTING_OFFER_ONLY" : "LISTING",
+    requirements: offerOnly ? "LISTING_OFFER_ONLY" : parent ? "LISTING_PRODUCT_ONLY" : "LISTING",
     attributes,
   }
 }

@@ -68,8 +68,16 @@ export async function loadAttributeValues(
   if (!changes.length) return { attributes: result, refused }
   const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.listing_id) }, { select: ["id", "variant_id"] })
+  const listings = await amazon.listAmazonListings({ id: changes.map((c) => c.listing_id) }, { select: ["id", "variant_id", "product_id"] })
   const variantOf = new Map(listings.map((l) => [l.id, l.variant_id]))
+  // a variation parent has no variant: its product facts are read from one of its product's variants
+  const parentProducts = [...new Set(listings.filter((l) => !l.variant_id && l.product_id).map((l) => l.product_id!))]
+  if (parentProducts.length) {
+    const { data: first } = await query.graph({ entity: "product_variant", fields: ["id", "product_id"], filters: { product_id: parentProducts } })
+    const byProduct = new Map<string, string>()
+    for (const v of first as Array<{ id: string; product_id: string }>) if (!byProduct.has(v.product_id)) byProduct.set(v.product_id, v.id)
+    for (const l of listings) if (!l.variant_id && l.product_id && byProduct.has(l.product_id)) variantOf.set(l.id, byProduct.get(l.product_id)!)
+  }
   const { data } = await query.graph({
     entity: "product_variant",
     fields: [
@@ -92,8 +100,11 @@ export async function loadAttributeValues(
     const ctx = { marketplace_id: m, language_tag: languageTag(getMarketplace(m)?.country_code ?? "US") }
     const raw: Record<string, { value: unknown; field?: string }> = {}
     if (variant.product?.title) raw.item_name = { value: variant.product.title, field: "title" }
+    const parent = change.payload.variation?.role === "parent"
     for (const mapping of mappings) {
       if (mapping.product_type !== change.payload.product_type) continue
+      // a parent carries the product's facts, not the values its children vary by (their options)
+      if (parent && mapping.source_type === "option") continue
       if (mapping.marketplace_id && mapping.marketplace_id !== m) continue
       const value = sourceValue(variant, mapping.source_type, mapping.source_value)
       if (value === null || value === undefined || value === "") continue

@@ -15,6 +15,8 @@ import { adoptKnownOffer, isFbaChannel, type PatchField, patchFields } from "../
 import { defaultPatchFields } from "../../../utils/listings/feed-messages"
 import { listChannelVariantIds, loadVariantFacts } from "../lib/load-variant-facts"
 import { loadListingTargets, type ListingTarget } from "../lib/load-listing-targets"
+import { type Family, familyKey, planFamilies, queueParents, withFamily } from "../lib/variation-families"
+import type { VariationState } from "../../../utils/listings/variation"
 
 export type ComputeListingChangesInput = {
   variant_ids?: string[]
@@ -95,8 +97,12 @@ async function computeBatch(
   const toCreate: Array<{ row: NewListing; change: PendingChange | null }> = []
   const toUpdate: Array<Record<string, unknown> & { id: string }> = []
   const changes: Array<PendingChange & { listing_id: string }> = []
+  let queued = 0
   /** offers found already in the desired state: whatever of theirs still waits is obsolete */
   const inSync: string[] = []
+  // variation families (new ASINs of products with mapped options): children carry the family, parents are queued after
+  const families = await planFamilies(container, amazon, target.store_id, target.contexts, facts, () => amazon.getStoreSpApiClient(target.store_id))
+  const parents = new Map<string, Parameters<typeof queueParents>[2][number]>()
 
   for (const ctx of target.contexts) {
     for (const variantId of variantIds) {
@@ -115,7 +121,12 @@ async function computeBatch(
         const known = listing
           ? { sku: listing.sku, fulfillment_channel: listing.fulfillment_channel ?? null, condition_type: listing.condition_type ?? null, offered }
           : null
-        const plan = adoptKnownOffer(planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null), variant, known)
+        const family: Family | undefined = families.get(familyKey(ctx.marketplace_id, variant.product.id))
+        const sentVariation = (listing?.sent_state as { variation?: VariationState } | null)?.variation
+        const plan = withFamily(adoptKnownOffer(planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null), variant, known), family, variant.id, sentVariation)
+        if (family?.kind === "family" && plan.desired?.variation && !plan.issues.some((i) => i.severity === "error")) {
+          parents.set(familyKey(ctx.marketplace_id, variant.product.id), { ctx, family, product: variant.product })
+        }
         ;({ desired, hash } = plan)
         ourIssues = plan.issues
         if (plan.desired?.withdrawn && !listing?.sent_hash) {
@@ -205,6 +216,7 @@ async function computeBatch(
     })
   }
 
+  queued += await queueParents(amazon, target.store_id, [...parents.values()])
   if (toCreate.length) {
     const created = (await amazon.createAmazonListings(toCreate.map((c) => c.row) as never)) as unknown as ListingRow[]
     created.forEach((row, index) => {
@@ -229,7 +241,7 @@ async function computeBatch(
       changes.map((c) => ({ ...c, payload: c.payload as unknown as Record<string, unknown> })) as never
     )
   }
-  return changes.length
+  return changes.length + queued
 }
 
 type PendingChange = {

@@ -24,6 +24,8 @@ import { matchAsins } from "../lib/match-asins"
 import { ambiguousAsinMessage, type CatalogAnswer } from "../../../utils/listings/catalog-match"
 import { readCurrentOffers } from "../lib/read-current-offers"
 import { adoptSellerOffer, findSellerOffers, sameOffer, type SellerOffer } from "../lib/find-seller-offers"
+import { type FeedMessageBody, groupFeedMessages } from "../../../utils/listings/multi-marketplace-feeds"
+import { childrenAwaitingParent } from "../lib/variation-families"
 import { READ_BACK_FIELDS, readBackListings, type ReadBackRow } from "../lib/read-back-listings"
 
 export type SendListingChangesInput = {
@@ -353,17 +355,28 @@ export const sendListingChangesStep = createStep(
         await onAmazonError(error, creating.map((c) => c.id))
         items = items.filter((c) => !creating.includes(c))
       }
-      const byMarketplace = new Map<string, ChangeRow[]>()
-      for (const change of items) byMarketplace.set(change.marketplace_id, [...(byMarketplace.get(change.marketplace_id) ?? []), change])
-
-      for (const [marketplace, group] of byMarketplace) {
-        for (const batch of splitIntoFeeds(group)) {
+      // a SKU whose message is the same in several marketplaces goes once, in one feed naming them all
+      // (multi-marketplace-feeds.ts); messages that differ per marketplace go in per-marketplace feeds
+      const groups = groupFeedMessages(
+        items.map((change) => {
+          const { messageId: _id, ...message } = feedMessage(0, change.operation, change.payload, extraAttributes.get(change.id), {
+            fields: change.payload.patch_fields,
+            current: current.get(change.id) ?? null,
+          })
+          return { item: change, marketplace: change.marketplace_id, message: message as FeedMessageBody }
+        })
+      )
+      for (const group of groups) {
+        const byMessage = new Map(group.entries.map((entry) => [entry.message, entry]))
+        for (const messages of splitIntoFeeds(group.entries.map((entry) => entry.message))) {
+          const batch = messages.map((message) => byMessage.get(message)!)
           if (!(await mayCreateFeed(amazonService, storeId))) {
-            await releaseToQueue(amazonService, batch.map((c) => c.id), undefined, false)
-            run.count("deferred_feed_quota", batch.length)
+            const ids = batch.flatMap((entry) => entry.items.map((c) => c.id))
+            await releaseToQueue(amazonService, ids, undefined, false)
+            run.count("deferred_feed_quota", ids.length)
             continue
           }
-          await submitOneFeed(amazonService, spApi, storeId, sellerId, marketplace, batch, extraAttributes, run)
+          await submitOneFeed(amazonService, spApi, storeId, sellerId, group.marketplaces, batch, run)
         }
       }
     }
@@ -373,25 +386,23 @@ export const sendListingChangesStep = createStep(
       spApi: SpApiClient,
       storeId: string,
       sellerId: string,
-      marketplace: string,
-      batch: ChangeRow[],
-      extraAttributes: Map<string, Record<string, unknown[]>>,
+      marketplaces: string[],
+      entries: Array<{ message: FeedMessageBody; items: ChangeRow[] }>,
       run: SyncRunReporter
     ) {
+      const batch = entries.flatMap((entry) => entry.items)
       const feed = await amazonService.createAmazonFeeds({
         store_id: storeId,
         feed_type: "JSON_LISTINGS_FEED",
-        marketplace_ids: [marketplace] as unknown as Record<string, unknown>,
-        message_count: batch.length,
+        marketplace_ids: marketplaces as unknown as Record<string, unknown>,
+        message_count: entries.length,
         status: "building",
       })
-      const messages = batch.map((change, index) =>
-        feedMessage(index + 1, change.operation, change.payload, extraAttributes.get(change.id), {
-          fields: change.payload.patch_fields,
-          current: current.get(change.id) ?? null,
-        })
+      const messages = entries.map((entry, index) => ({ messageId: index + 1, ...entry.message }) as ReturnType<typeof feedMessage>)
+      // every change a message carries (one per marketplace) reads its outcome from that message
+      await amazonService.updateAmazonListingChanges(
+        entries.flatMap((entry, index) => entry.items.map((change) => ({ id: change.id, claimed_by: feed.id, feed_message_id: index + 1 })))
       )
-      await amazonService.updateAmazonListingChanges(batch.map((change, index) => ({ id: change.id, claimed_by: feed.id, feed_message_id: index + 1 })))
       const body = JSON.stringify(feedDocument(sellerId, messages))
       const contentType = "application/json; charset=UTF-8"
       let documentId: string | undefined
@@ -403,16 +414,17 @@ export const sendListingChangesStep = createStep(
         // createFeed cannot be undone: it is the last call, and its answer is written at once
         const created = await spApi.feeds.createFeed({
           feedType: "JSON_LISTINGS_FEED",
-          marketplaceIds: [marketplaceId(marketplace)],
+          marketplaceIds: marketplaces.map((m) => marketplaceId(m)),
           inputFeedDocumentId: feedDocumentId(documentId),
         })
         await markSubmitted(amazonService, feed.id, created.feedId, batch)
         run.count("sent_in_feeds", batch.length)
         run.count("feeds")
+        if (marketplaces.length > 1) run.count("multi_marketplace_feeds")
       } catch (error) {
         if (documentId && error instanceof SpApiNetworkError && error.mayHaveBeenReceived) {
           // Amazon may have taken it: look for a feed of this document before sending it again
-          const found = await findFeedOfDocument(spApi, marketplace, documentId).catch(() => undefined)
+          const found = await findFeedOfDocument(spApi, marketplaces[0], documentId).catch(() => undefined)
           if (found) {
             await markSubmitted(amazonService, feed.id, found, batch)
             run.count("sent_in_feeds", batch.length)
@@ -551,7 +563,9 @@ async function claimChanges(amazon: AmazonModuleService, storeId: string, runId:
   if (superseded.length) {
     await amazon.updateAmazonListingChanges({ selector: { id: superseded }, data: { status: "superseded", completed_at: new Date() } })
   }
-  const claimed = [...newest.values()].reverse()
+  // a variation child waits (pending, unclaimed) until Amazon has accepted its parent
+  const waiting = await childrenAwaitingParent(amazon, storeId, [...newest.values()] as unknown as ChangeRow[])
+  const claimed = [...newest.values()].reverse().filter((c) => !waiting.has(c.id))
   if (!claimed.length) return []
   await amazon.updateAmazonListingChanges({
     selector: { id: claimed.map((c) => c.id) },
