@@ -3,6 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import {
   AmazonAttributeMapping,
   AmazonCategoryMapping,
+  AmazonFbaPool,
   AmazonFeed,
   AmazonListing,
   AmazonListingChange,
@@ -39,6 +40,7 @@ class AmazonModuleService extends MedusaService({
   AmazonShipment,
   AmazonSyncRun,
   AmazonRefund,
+  AmazonFbaPool,
 }) {
   protected readonly options_: AmazonModuleOptions
   protected readonly secretBox_: SecretBox

@@ -1,5 +1,6 @@
 export { default as AmazonAttributeMapping } from "./amazon-attribute-mapping"
 export { default as AmazonCategoryMapping } from "./amazon-category-mapping"
+export { default as AmazonFbaPool } from "./amazon-fba-pool"
 export { default as AmazonFeed } from "./amazon-feed"
 export { default as AmazonListing } from "./amazon-listing"
 export { default as AmazonListingChange } from "./amazon-listing-change"
