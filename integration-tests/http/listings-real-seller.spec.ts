@@ -237,6 +237,58 @@ medusaIntegrationTestRunner({
       expect(history().filter((h) => h.kind === "created")).toEqual([])
     })
 
+    it("identical offers in DE, FR and IT go as one feed naming the three; a French regional price splits FR off; each listing records its own result", async () => {
+      const FRANCE = "A13V1IB3VIYZZH"
+      const ITALY = "APJ6JRA9NG5V4"
+      const all = [GERMANY, FRANCE, ITALY]
+      const { data: france } = await api.post("/admin/regions", { name: "France", currency_code: "eur", countries: ["fr"] }, { headers })
+      await toggles({ enabled: true, listings_export: true })
+      await api.post(`/admin/amazon/stores/${storeId}/marketplaces/${FRANCE}`, { enabled: true, listings_export: true, orders_import: false, region_id: france.region.id }, { headers })
+      await api.post(`/admin/amazon/stores/${storeId}/marketplaces/${ITALY}`, { enabled: true, listings_export: true, orders_import: false }, { headers })
+      // price and stock changes go as feed PATCH messages too (not patchListingsItem), to show their grouping
+      await api.post(`/admin/amazon/stores/${storeId}`, { settings: { fast_path: false } }, { headers })
+      // catalog ASINs the seller sells nowhere: new offers, the same in the three marketplaces
+      await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Skillet", variants: [{ sku: "MM-SKILLET", barcode: "4260987650094", stock: 4, eur: 24.9 }] })
+      await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Bottle", variants: [{ sku: "MM-BOTTLE", barcode: "4260987650100", stock: 6, eur: 12 }] })
+      control().clearRequests()
+      await sendAll()
+
+      const created = control().requests({ operation: "createFeed" }) as Array<{ body: { marketplaceIds: string[]; inputFeedDocumentId: string } }>
+      expect(created.map((r) => [...r.body.marketplaceIds].sort())).toEqual([[...all].sort()])
+      const document = JSON.parse(control().feedDocument(created[0].body.inputFeedDocumentId)!.content.toString("utf8"))
+      expect(document.messages.map((m: { sku: string }) => m.sku).sort()).toEqual(["MM-BOTTLE", "MM-SKILLET"])
+      for (const mp of all) {
+        const atAmazon = control().getListing(SELLER, mp, "MM-SKILLET")!
+        expect([mp, atAmazon.asin, atAmazon.price, atAmazon.quantity]).toEqual([mp, "B0SANDBX09", 24.9, 4])
+        // each marketplace holds its own tagged values only
+        expect((atAmazon.attributes.purchasable_offer as Array<{ marketplace_id: string }>).map((o) => o.marketplace_id)).toEqual([mp])
+      }
+      const rows = await amazon().listAmazonListings({ store_id: storeId, sku: ["MM-SKILLET", "MM-BOTTLE"] })
+      expect(rows).toHaveLength(6)
+      for (const row of rows) expect([row.sku, row.marketplace_id, row.status, row.sent_hash !== null]).toEqual([row.sku, row.marketplace_id, "active", true])
+      expect(control().validationErrors()).toEqual([])
+
+      // France gets a regional price: its message differs, so FR goes in a feed of its own; DE and IT still share one
+      const skillet = await variantId("MM-SKILLET")
+      await updateProductVariantsWorkflow(getContainer()).run({
+        input: { selector: { id: skillet }, update: { prices: [{ currency_code: "eur", amount: 24.9 }, { currency_code: "eur", amount: 26.5, rules: { region_id: france.region.id } }] } },
+      })
+      await setStock(getContainer(), "MM-SKILLET", locationId, 3)
+      control().clearRequests()
+      await sendAll()
+      const split = control().requests({ operation: "createFeed" }) as Array<{ body: { marketplaceIds: string[] } }>
+      expect(split.map((r) => [...r.body.marketplaceIds].sort().join(",")).sort()).toEqual([[GERMANY, ITALY].sort().join(","), FRANCE].sort())
+      expect(control().getListing(SELLER, FRANCE, "MM-SKILLET")).toMatchObject({ price: 26.5, quantity: 3 })
+      for (const mp of [GERMANY, ITALY]) expect(control().getListing(SELLER, mp, "MM-SKILLET")).toMatchObject({ price: 24.9, quantity: 3 })
+      const after = new Map((await amazon().listAmazonListings({ store_id: storeId, sku: "MM-SKILLET" })).map((l) => [l.marketplace_id, l]))
+      expect(Number(after.get(FRANCE)!.price)).toBe(26.5)
+      expect(Number(after.get(GERMANY)!.price)).toBe(24.9)
+      for (const mp of all) expect([mp, after.get(mp)!.status, after.get(mp)!.quantity]).toEqual([mp, "active", 3])
+      // the bottle did not change: nothing was sent for it
+      expect(control().listingHistory({ sellerId: SELLER, sku: "MM-BOTTLE" }).filter((h) => h.kind !== "created")).toEqual([])
+      expect(control().duplicateOffers(SELLER, FRANCE)).toEqual([])
+    })
+
     it("switching export off zeroes the merchant offers there (FBA untouched); with the delete setting, sell-here off deletes them", async () => {
       await seedMedusa()
       await importAndConnect()

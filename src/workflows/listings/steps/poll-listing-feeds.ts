@@ -65,10 +65,12 @@ export const pollListingFeedsStep = createStep(
         } catch {
           throw new MalformedProcessingReportError("not JSON")
         }
-        const byMessage = new Map(changes.map((c) => [c.feed_message_id ?? -1, c]))
+        // a message of a multi-marketplace feed carries one change per marketplace: each records the message's outcome
+        const byMessage = new Map<number, ChangeRow[]>()
+        for (const c of changes) byMessage.set(c.feed_message_id ?? -1, [...(byMessage.get(c.feed_message_id ?? -1) ?? []), c])
         const { outcomes, summary } = readProcessingReport(parsed, [...byMessage.keys()].filter((id) => id > 0))
-        const accepted = outcomes.filter((o) => o.accepted).map((o) => ({ change: byMessage.get(o.messageId)!, issues: o.issues }))
-        const rejected = outcomes.filter((o) => !o.accepted).map((o) => ({ change: byMessage.get(o.messageId)!, issues: o.issues }))
+        const accepted = outcomes.filter((o) => o.accepted).flatMap((o) => byMessage.get(o.messageId)!.map((change) => ({ change, issues: o.issues })))
+        const rejected = outcomes.filter((o) => !o.accepted).flatMap((o) => byMessage.get(o.messageId)!.map((change) => ({ change, issues: o.issues })))
         await recordAccepted(amazon, accepted, feed.id)
         await recordRejected(amazon, rejected, feed.id)
         await amazon.updateAmazonFeeds({
