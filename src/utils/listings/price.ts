@@ -68,11 +68,16 @@ export function roundToCurrency(amount: number, currencyCode: string): number {
  * (Medusa's own order); no preference = tax-exclusive (Medusa's default).
  */
 export function amazonPrice(price: PriceFact, tax: PriceTax): number {
+  return roundToCurrency(taxAdjustedAmount(price, tax), price.currency_code)
+}
+
+/** Medusa's price in the marketplace's tax convention, not yet rounded (pricing rules round once, at the end). */
+export function taxAdjustedAmount(price: PriceFact, tax: PriceTax): number {
   const medusaInclusive = (price.region_id ? tax.region_inclusive : null) ?? tax.currency_inclusive ?? tax.region_inclusive ?? false
   let amount = Number(price.amount)
   if (medusaInclusive !== tax.marketplace_inclusive && tax.rate_percent !== null) {
     const factor = 1 + tax.rate_percent / 100
     amount = tax.marketplace_inclusive ? amount * factor : amount / factor
   }
-  return roundToCurrency(amount, price.currency_code)
+  return amount
 }
