@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib"
 import { OperationType, Submission, applyEvaluation, evaluateSubmission } from "./listing-rules"
 import { renderListingItem } from "./listing-view"
+import { ORDER_FEED_TYPES, processOrderFeed } from "./order-feeds"
 import { SandboxState } from "./state"
 import { FeedRecord, ListingIssue } from "./types"
 
@@ -52,6 +53,7 @@ export function processFeed(state: SandboxState, feed: FeedRecord, randomWarning
     if (!doc?.content) return fatal(feed, "The feed document was never uploaded to its upload URL.")
     return processListingsFeed(state, feed, doc.content, randomWarnings)
   }
+  if (ORDER_FEED_TYPES.has(feed.feedType)) return processOrderFeed(state, feed, doc?.content)
   if (REMOVED_FEED_TYPES.has(feed.feedType)) {
     const text = `Feed Processing Summary:\n\tThe feed type ${feed.feedType} is no longer supported. Use JSON_LISTINGS_FEED.\n`
     return { status: "FATAL", result: { content: Buffer.from(text), contentType: "text/plain; charset=UTF-8" } }

@@ -252,6 +252,21 @@ export interface OrderRecord {
   business?: boolean
   /** The buyer asked to cancel (before shipping); shown under includedData=CANCELLATION as cancellationRequest. */
   buyerCancelRequest?: { reason: string; orderItemIds: string[] }
+  /** Refunds the seller made with POST_PAYMENT_ADJUSTMENT_DATA and Amazon applied (sandbox/order-feeds.ts; README "Refund state"). */
+  refunds?: SandboxRefund[]
+}
+
+/**
+ * One accepted adjustment message: amounts in minor units per Component Type (Principal, Tax, Shipping, ShippingTax …).
+ * Finances endpoints read these to produce the seller's refund events.
+ */
+export interface SandboxRefund {
+  refundId: string
+  feedId: string
+  messageId: number
+  postedAt: number
+  currency: string
+  items: Array<{ orderItemId: string; merchantAdjustmentItemId?: string; reason: string; components: Record<string, number> }>
 }
 
 export type DocumentKind = "feed-input" | "feed-result" | "report"
