@@ -14,6 +14,9 @@ import {
   AmazonShipment,
   AmazonStore,
   AmazonSyncRun,
+  AmazonListingRule,
+  AmazonPricingRule,
+  AmazonExchangeRate,
 } from "./models"
 import { resolveSecretBox } from "./lib/encryption-key"
 import { assertSafeSettings } from "./lib/insecure-settings"
@@ -41,6 +44,9 @@ class AmazonModuleService extends MedusaService({
   AmazonSyncRun,
   AmazonRefund,
   AmazonFbaPool,
+  AmazonListingRule,
+  AmazonPricingRule,
+  AmazonExchangeRate,
 }) {
   protected readonly options_: AmazonModuleOptions
   protected readonly secretBox_: SecretBox
