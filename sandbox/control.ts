@@ -8,6 +8,7 @@ import { marketplace } from "./marketplaces"
 import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, RealSellerOffer, addOrder, confirmPackage, generateListings, generateOrders, seedRealSeller } from "./seed"
 import { CatalogItem, FulfillmentStatus, Listing, ListingHistoryEntry, OperationStats, OrderRecord, Region, RequestLogEntry, Seller, ValidationFailure } from "./types"
 import { SpApiValidator, ValidationError } from "./validation"
+import { fbaPool, fbaPoolKey, setFbaItems, type FbaItem, type FbaItemInput } from "./fba-inventory"
 
 /** Thrown for bad control input; the HTTP control API answers 400 with its message. */
 export class ControlInputError extends Error {}
@@ -437,6 +438,17 @@ export class SandboxControl {
     return [...groups]
       .filter(([, skus]) => skus.length > 1)
       .map(([key, skus]) => ({ asin: key.split("|")[0], condition: key.split("|")[1], skus: skus.sort() }))
+  }
+
+  /** Sets FBA stock of a seller in the pool of a marketplace (pan-EU marketplaces share one pool). */
+  setFbaInventory(input: { sellerId: string; marketplaceId: string; items: FbaItemInput[] }): { pool: string; items: number } {
+    return setFbaItems(this.ctx, input.sellerId, input.marketplaceId, input.items)
+  }
+
+  /** The seller's FBA items in the pool of a marketplace (seeded from its FBA listings on first use). */
+  fbaInventory(sellerId: string, marketplaceId: string): FbaItem[] {
+    const pool = fbaPoolKey(marketplaceId)
+    return pool ? [...fbaPool(this.ctx, sellerId, pool).values()] : []
   }
 
   getOrder(orderId: string): OrderRecord | undefined {

@@ -46,6 +46,8 @@ export const RATE_LIMITS: Readonly<Record<string, UsagePlan>> = {
   // Product Type Definitions 2020-09-01 (definitionsProductTypes_2020-09-01.json)
   searchDefinitionsProductTypes: { rate: 5, burst: 10 }, // notes §2: 5 / 10
   getDefinitionsProductType: { rate: 5, burst: 10 }, // notes §2: 5 / 10
+  // FBA Inventory v1 (fbaInventory.json)
+  getInventorySummaries: { rate: 2, burst: 2 }, // research Appendix B: 2 / 2
   // Tokens 2021-03-01
   createRestrictedDataToken: { rate: 1, burst: 10 }, // notes §2: 1 / 10
 }

@@ -8,6 +8,7 @@ import { sendError } from "./http"
 import { catalogRoutes } from "./routes/catalog"
 import { consentRouter } from "./routes/consent"
 import { controlRouter } from "./routes/control"
+import { fbaInventoryRoutes } from "./routes/fba-inventory"
 import { feedsRoutes } from "./routes/feeds"
 import { listingsRoutes } from "./routes/listings"
 import { lwaRouter } from "./routes/lwa"
@@ -59,6 +60,7 @@ export function createSandboxApp(ctx: SandboxContext, control: SandboxControl): 
   listingsRoutes(ctx, api)
   reportsRoutes(ctx, api)
   productTypeDefinitionsRoutes(ctx, api)
+  fbaInventoryRoutes(ctx, api)
   app.use(api)
 
   app.use((req: Request, res: Response) => {

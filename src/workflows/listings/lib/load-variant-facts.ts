@@ -1,6 +1,8 @@
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { VariantFacts } from "../../../utils/listings/desired-listing"
+import { merchantAvailability } from "../../../utils/fba/availability"
+import { fbaLocationIds } from "../../../utils/fba/locations"
 
 const VARIANT_FIELDS = [
   "id",
@@ -58,7 +60,7 @@ type RawVariant = {
 /**
  * The variants' facts in one query, and their availability in one sales
  * channel (stocked − reserved across the channel's locations, Medusa's own
- * computation). Every price comes with what marks another audience's price
+ * computation, FBA locations left out by id). Every price comes with what marks another audience's price
  * (price list, customer-group rule, quantity tier): pickBasePrice (price.ts)
  * leaves those out.
  */
@@ -70,7 +72,12 @@ export async function loadVariantFacts(
   if (!variantIds.length) return new Map()
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "product_variant", fields: VARIANT_FIELDS, filters: { id: variantIds } })
-  const availability = await getVariantAvailability(query, { variant_ids: variantIds, sales_channel_id: salesChannelId })
+  // FBA locations are Amazon's stock: left out by id even when linked to the channel (never sent as MFN quantity)
+  const availability = await merchantAvailability(query, {
+    variant_ids: variantIds,
+    sales_channel_id: salesChannelId,
+    exclude_location_ids: await fbaLocationIds(container),
+  })
   const facts = new Map<string, VariantFacts>()
   for (const variant of data as unknown as RawVariant[]) {
     if (!variant.product) continue

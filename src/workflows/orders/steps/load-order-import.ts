@@ -10,6 +10,7 @@ import type { MedusaOrderLine } from "../../../utils/orders/follow-amazon-order"
 import type { VariantForOrder } from "../../../utils/orders/to-medusa-order"
 import type { AmazonOrderCharge, AmazonOrderLine, AmazonOrderStatus, FulfillmentChannel, ImportStatus } from "../../../utils/orders/types"
 import type { StoreSettings } from "../../../modules/amazon/types"
+import { fbaLocationIds } from "../../../utils/fba/locations"
 
 /** Everything the import of one order needs besides the buyer data (which stays sealed until the order is made). */
 export type OrderImportContext = {
@@ -153,8 +154,10 @@ async function resolveShipping(container: MedusaContainer, salesChannelId: strin
   let locationIds: string[] = []
   if (salesChannelId) {
     const { data } = await query.graph({ entity: "sales_channel", fields: ["id", "stock_locations.id"], filters: { id: salesChannelId } })
+    // FBA locations hold Amazon's stock: merchant (MFN) orders never reserve there, whatever the links say
+    const fba = new Set(await fbaLocationIds(container))
     locationIds = ((data[0] as { stock_locations?: Array<{ id: string } | null> } | undefined)?.stock_locations ?? [])
-      .filter((l): l is { id: string } => !!l)
+      .filter((l): l is { id: string } => !!l && !fba.has(l.id))
       .map((l) => l.id)
   }
   let option: { id: string; name: string; location_id: string | null } | null = null
