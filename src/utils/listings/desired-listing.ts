@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto"
 import type { ProductIdType, StoreSettings } from "../../modules/amazon/types"
 import { checkIdentifier } from "./gtin"
-import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax } from "./price"
+import type { PriceFact, PriceTax } from "./price"
+import { type ExchangeRate, priceForMarketplace, type PricedOffer, type PricingRule } from "./pricing-rules"
 import type { AsinCandidate } from "./catalog-match"
 import type { VariationState } from "./variation"
 
@@ -42,6 +43,12 @@ export type ListingContext = {
   settings: Pick<StoreSettings, "stock_buffer" | "handling_time_days">
   /** Medusa category id → Amazon product type (for listings that need a new ASIN) */
   category_product_types: Map<string, string>
+  /** the marketplace's pricing rule (pricing-rules.ts); absent = the base price as it is */
+  pricing_rule?: PricingRule | null
+  /** tax conventions of the rule's source currency, when it is not the marketplace's */
+  source_tax?: PriceTax
+  /** the store's exchange-rate table */
+  rates?: ExchangeRate[]
 }
 
 export type ListingIssue = {
@@ -94,6 +101,8 @@ export type ListingPlan = {
   desired: DesiredListing | null
   hash: string | null
   issues: ListingIssue[]
+  /** how the price came to be (source → rule → conversion → rounding → clamp → sent); never hashed */
+  price_trace?: PricedOffer
 }
 
 /** Stable JSON (sorted keys) → SHA-256: the same state always hashes the same. */
@@ -136,8 +145,20 @@ function fieldLabel(attribute: string): string {
  * expects, rounded to the currency.
  */
 export function pickPrice(variant: VariantFacts, ctx: ListingContext): number | null {
-  const price = pickBasePrice(variant.prices, ctx.currency_code, ctx.region_id)
-  return price ? amazonPrice(price, ctx.tax) : null
+  return priceVariant(variant, ctx).amount
+}
+
+/** pickPrice with its trace, through the marketplace's pricing rule when it has one (pricing-rules.ts). */
+export function priceVariant(variant: VariantFacts, ctx: ListingContext): PricedOffer {
+  return priceForMarketplace({
+    prices: variant.prices,
+    currency: ctx.currency_code,
+    region_id: ctx.region_id,
+    tax: ctx.tax,
+    source_tax: ctx.source_tax,
+    rule: ctx.pricing_rule ?? null,
+    rates: ctx.rates ?? [],
+  })
 }
 
 /**
@@ -193,13 +214,17 @@ export function planListing(variant: VariantFacts | null, ctx: ListingContext, k
     )
   }
 
-  const amount = pickPrice(variant, ctx)
+  const priced = priceVariant(variant, ctx)
+  const amount = priced.amount
   if (amount === null || !(amount > 0)) {
     issues.push({
       source: "medusa",
-      code: "no_price",
+      code: priced.issue?.code === "no_exchange_rate" ? "no_exchange_rate" : "no_price",
       severity: "error",
-      message: `Variant ${name} has no ${ctx.currency_code.toUpperCase()} price for this marketplace; add one.`,
+      message:
+        priced.issue && ctx.pricing_rule
+          ? `Variant ${name} has no price for this marketplace: ${priced.issue.message}.`
+          : `Variant ${name} has no ${ctx.currency_code.toUpperCase()} price for this marketplace; add one.`,
       field: "prices",
     })
   }
@@ -243,7 +268,7 @@ export function planListing(variant: VariantFacts | null, ctx: ListingContext, k
     package_weight_kg: grams ? Math.round(grams) / 1000 : null,
     withdrawn,
   }
-  return { desired, hash: hashState(desired), issues }
+  return { desired, hash: hashState(desired), issues, price_trace: priced }
 }
 
 /** Fields the fast path (patchListingsItem) and PATCH feed messages can change on an existing offer. */

@@ -5,12 +5,15 @@ import { DEFAULT_STORE_SETTINGS, type ProductIdType, type StoreSettings } from "
 import { getMarketplace } from "../../../lib/sp-api"
 import type { ListingContext } from "../../../utils/listings/desired-listing"
 import { loadPriceTax } from "./load-price-tax"
+import { loadStoreRules, type StoreRules } from "./load-store-rules"
 
 export type ListingTarget = {
   store_id: string
   sales_channel_id: string
   settings: StoreSettings
   contexts: ListingContext[]
+  /** listing rules by marketplace (ordered, listing-rules.ts); a marketplace without rules is absent */
+  listing_rules: StoreRules["listing_rules"]
 }
 
 /**
@@ -31,6 +34,17 @@ export async function loadListingTargets(container: MedusaContainer, storeIds?: 
       return m && facts ? [{ key: `${store.id}|${m.marketplace_id}`, marketplace_id: m.marketplace_id, country_code: facts.country_code, currency_code: facts.currency_code, region_id: m.region_id }] : []
     })
   )
+  const rules = await loadStoreRules(container, stores.map((s) => s.id))
+  // a pricing rule starting from another currency follows that currency's tax convention (price preference)
+  for (const store of stores) {
+    for (const m of store.marketplaces ?? []) {
+      const rule = m ? rules.get(store.id)?.pricing_rules.get(m.marketplace_id) : undefined
+      const facts = m ? getMarketplace(m.marketplace_id) : undefined
+      if (m && facts && rule?.source_currency && rule.source_currency.toUpperCase() !== facts.currency_code.toUpperCase()) {
+        taxTargets.push({ key: `${store.id}|${m.marketplace_id}|source`, marketplace_id: m.marketplace_id, country_code: facts.country_code, currency_code: rule.source_currency, region_id: null })
+      }
+    }
+  }
   const taxByMarketplace = await loadPriceTax(container, taxTargets)
   return stores.flatMap((store) => {
     if (!store.sales_channel_id) return []
@@ -60,8 +74,12 @@ export async function loadListingTargets(container: MedusaContainer, storeIds?: 
           product_id_attribute: store.product_id_attribute,
           settings,
           category_product_types: categoryTypes,
+          pricing_rule: rules.get(store.id)?.pricing_rules.get(m.marketplace_id) ?? null,
+          source_tax: taxByMarketplace.get(`${store.id}|${m.marketplace_id}|source`),
+          rates: rules.get(store.id)?.rates ?? [],
         }
       })
-    return contexts.length ? [{ store_id: store.id, sales_channel_id: store.sales_channel_id, settings, contexts }] : []
+    const listingRules = rules.get(store.id)?.listing_rules ?? new Map()
+    return contexts.length ? [{ store_id: store.id, sales_channel_id: store.sales_channel_id, settings, contexts, listing_rules: listingRules }] : []
   })
 }

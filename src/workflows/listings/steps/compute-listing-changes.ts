@@ -11,7 +11,10 @@ import {
   planListing,
   sendability,
 } from "../../../utils/listings/desired-listing"
-import { adoptKnownOffer, isFbaChannel, type PatchField, patchFields } from "../../../utils/listings/existing-offer"
+import { adoptKnownOffer, isFbaChannel, type PatchField, patchFields, switchOffChange } from "../../../utils/listings/existing-offer"
+import { decideListing, type ListingDecision } from "../../../utils/listings/listing-rules"
+import type { PriceTraceStep } from "../../../utils/listings/pricing-rules"
+import { loadRuleProducts } from "../lib/load-rule-products"
 import { defaultPatchFields } from "../../../utils/listings/feed-messages"
 import { listChannelVariantIds, loadVariantFacts } from "../lib/load-variant-facts"
 import { loadListingTargets, type ListingTarget } from "../lib/load-listing-targets"
@@ -101,6 +104,8 @@ async function computeBatch(
   /** offers found already in the desired state: whatever of theirs still waits is obsolete */
   const inSync: string[] = []
   // variation families (new ASINs of products with mapped options): children carry the family, parents are queued after
+  // listing rules: what they match on, loaded only for a store that has rules
+  const ruleProducts = target.listing_rules.size ? await loadRuleProducts(container, [...facts.values()].map((v) => v.product.id)) : null
   const families = await planFamilies(container, amazon, target.store_id, target.contexts, facts, () => amazon.getStoreSpApiClient(target.store_id))
   const parents = new Map<string, Parameters<typeof queueParents>[2][number]>()
 
@@ -116,14 +121,52 @@ async function computeBatch(
       let desired: DesiredListing | null
       let hash: string | null
       let ourIssues: ListingIssue[]
+      /** not hashed: how the price came to be and which listing rule let the product in (dry run, sent_state) */
+      let annotations: Pick<PendingChange["payload"], "price_trace" | "listing_rule"> = {}
       if (variant) {
         // an offer Amazon has keeps its SKU, channel and condition; FBA / unmanaged stock is never sent as a number
         const known = listing
           ? { sku: listing.sku, fulfillment_channel: listing.fulfillment_channel ?? null, condition_type: listing.condition_type ?? null, offered }
           : null
+        const ordered = target.listing_rules.get(ctx.marketplace_id)
+        const decision: ListingDecision | null = ordered ? decideListing(ordered, ruleProducts?.get(variant.product.id) ?? { category_ids: variant.product.category_ids }) : null
+        if (decision && !decision.listed) {
+          // a listing rule keeps the product off this marketplace: an offer Amazon has is switched off as a
+          // marketplace switch-off does (zero or delete, the store's switch_off_offers), never left buyable
+          const excluded: ListingIssue = {
+            source: "medusa",
+            code: "listing_rule_excluded",
+            severity: "warning",
+            message: `${variant.sku?.trim() || variant.id} is not listed in this marketplace: ${decision.reason}.`,
+            field: "listing_rules",
+          }
+          const off = listing && offered ? switchOffChange(listing as never, target.settings.switch_off_offers, target.settings.handling_time_days) : null
+          if (!off) {
+            result.counts.unchanged++
+            if (listing) upsert(listing, { issues: [excluded, ...amazonIssues(listing)] }, variant, ctx.marketplace_id)
+            continue
+          }
+          result.counts.queued++
+          upsert(listing, { desired_hash: off.hash, status: "pending", issues: [excluded, ...amazonIssues(listing)] }, variant, ctx.marketplace_id, {
+            store_id: target.store_id,
+            marketplace_id: ctx.marketplace_id,
+            sku: listing!.sku,
+            operation: off.operation,
+            payload: { ...off.payload, listing_rule: decision },
+            hash: off.hash,
+            // asked for by the merchant's rule, as a marketplace switch-off is: not held by the safety hold
+            claimed_by: "hold-released",
+          })
+          continue
+        }
         const family: Family | undefined = families.get(familyKey(ctx.marketplace_id, variant.product.id))
         const sentVariation = (listing?.sent_state as { variation?: VariationState } | null)?.variation
-        const plan = withFamily(adoptKnownOffer(planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null), variant, known), family, variant.id, sentVariation)
+        const basePlan = planListing(variant, ctx, listing?.asin ?? null, listing?.product_type ?? null)
+        const plan = withFamily(adoptKnownOffer(basePlan, variant, known), family, variant.id, sentVariation)
+        annotations = {
+          ...(basePlan.price_trace && basePlan.desired?.price ? { price_trace: { rule_id: basePlan.price_trace.rule_id, steps: basePlan.price_trace.trace } } : {}),
+          ...(decision?.rule ? { listing_rule: decision } : {}),
+        }
         if (family?.kind === "family" && plan.desired?.variation && !plan.issues.some((i) => i.severity === "error")) {
           parents.set(familyKey(ctx.marketplace_id, variant.product.id), { ctx, family, product: variant.product })
         }
@@ -160,7 +203,7 @@ async function computeBatch(
       }
       const sent = withoutPatchFields((listing?.sent_state as unknown as SentState | null) ?? null)
       let operation: PendingChange["operation"] = changeOperation(sent, desired!)
-      let payload: PendingChange["payload"] = desired!
+      let payload: PendingChange["payload"] = { ...desired!, ...annotations }
       if (offered) {
         // an offer Amazon has is only ever patched, and only in the parts that changed (never a full UPDATE)
         let fields = patchFields(sent, desired!, { price: listing!.price === null ? null : Number(listing!.price), quantity: listing!.quantity })
@@ -173,7 +216,7 @@ async function computeBatch(
           continue
         }
         operation = "patch"
-        payload = { ...desired!, patch_fields: fields }
+        payload = { ...desired!, ...annotations, patch_fields: fields }
       }
       const change: PendingChange = {
         store_id: target.store_id,
@@ -248,18 +291,27 @@ type PendingChange = {
   store_id: string
   marketplace_id: string
   sku: string
-  operation: "update" | "patch"
-  /** patch_fields: the parts of an existing offer the patch touches (existing-offer.ts) */
-  payload: DesiredListing & { patch_fields?: PatchField[] }
+  operation: "update" | "patch" | "delete"
+  /**
+   * patch_fields: the parts of an existing offer the patch touches (existing-offer.ts); price_trace and
+   * listing_rule: what the dry run shows and sent_state keeps (the rate and its date with each sent price)
+   */
+  payload: DesiredListing & {
+    patch_fields?: PatchField[]
+    price_trace?: { rule_id: string | null; steps: PriceTraceStep[] }
+    listing_rule?: ListingDecision
+  }
   hash: string
+  /** "hold-released": a change the merchant asked for as a whole (a listing rule's switch-off) skips the safety hold */
+  claimed_by?: string
 }
 
-type SentState = DesiredListing & { patch_fields?: PatchField[] }
+type SentState = PendingChange["payload"]
 
-/** sent_state as the desired state it was (older rows may carry the patch's field list). */
+/** sent_state as the desired state it was (older rows may carry the patch's field list; newer ones their trace). */
 function withoutPatchFields(sent: SentState | null): DesiredListing | null {
   if (!sent) return null
-  const { patch_fields: _fields, ...desired } = sent
+  const { patch_fields: _fields, price_trace: _trace, listing_rule: _rule, ...desired } = sent
   return desired
 }
 
