@@ -22,6 +22,8 @@ export const AMAZON_POLICY = {
   exportOrders: { resource: "amazon_order", operation: "export" },
   /** retrying an order's import */
   updateOrders: { resource: "amazon_order", operation: "update" },
+  /** money back to a buyer or a seller cancellation on Amazon (Refund on Amazon, Cancel on Amazon) */
+  refundOrders: { resource: "amazon_order", operation: "refund" },
 } as const
 
 export const amazonPolicies = definePolicies([
@@ -33,4 +35,5 @@ export const amazonPolicies = definePolicies([
   { name: "ReadAmazonOrders", ...AMAZON_POLICY.readOrders, description: "See Amazon orders and their import status" },
   { name: "ExportAmazonOrders", ...AMAZON_POLICY.exportOrders, description: "Download Amazon orders as CSV or Excel" },
   { name: "UpdateAmazonOrders", ...AMAZON_POLICY.updateOrders, description: "Retry the import of Amazon orders" },
+  { name: "RefundAmazonOrders", ...AMAZON_POLICY.refundOrders, description: "Refund Amazon orders or cancel them on Amazon" },
 ])

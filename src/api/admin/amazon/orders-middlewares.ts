@@ -1,5 +1,6 @@
-import { validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { AMAZON_POLICY } from "../../../policies/amazon"
+import { AdminCancelAmazonOrder, AdminCreateAmazonRefund, AdminPreviewAmazonRefundParams } from "./orders/refund-validators"
 import { AdminExportStoreAmazonOrdersParams, AdminGetAmazonOrdersParams, AdminGetStoreAmazonOrdersParams } from "./orders/validators"
 
 /** Orders in, tracking out: the admin routes' query validation. */
@@ -23,4 +24,14 @@ export const adminAmazonOrdersMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformQuery(AdminGetAmazonOrdersParams, {})],
   },
   { method: ["POST"], matcher: "/admin/amazon/orders/:id/retry", policies: [AMAZON_POLICY.updateOrders] },
+  // refunds and seller cancellations on Amazon (Medusa → Amazon), and the order's refund ledger
+  { method: ["GET"], matcher: "/admin/amazon/orders/:id/refunds", policies: [AMAZON_POLICY.readOrders] },
+  {
+    method: ["POST"],
+    matcher: "/admin/amazon/orders/:id/refunds",
+    policies: [AMAZON_POLICY.refundOrders],
+    middlewares: [validateAndTransformQuery(AdminPreviewAmazonRefundParams, {}), validateAndTransformBody(AdminCreateAmazonRefund)],
+  },
+  { method: ["POST"], matcher: "/admin/amazon/orders/:id/cancel", policies: [AMAZON_POLICY.refundOrders], middlewares: [validateAndTransformBody(AdminCancelAmazonOrder)] },
+  { method: ["POST"], matcher: "/admin/amazon/stores/:id/order-feeds/send", policies: [AMAZON_POLICY.refundOrders] },
 ]
