@@ -1,6 +1,8 @@
 import axios from "axios"
 import { CatalogItemsOperations } from "./apis/catalog-items"
 import { FeedsOperations } from "./apis/feeds"
+import { FbaInventoryOperations } from "./apis/fba-inventory"
+import { FinancesV0Operations } from "./apis/finances"
 import { ListingsItemsOperations } from "./apis/listings-items"
 import { OrdersOperations } from "./apis/orders"
 import { OrdersV0Operations } from "./apis/orders-v0"
@@ -28,6 +30,8 @@ export class SpApiClient {
   readonly catalogItems: CatalogItemsOperations
   readonly listingsItems: ListingsItemsOperations
   readonly reports: ReportsOperations
+  readonly financesV0: FinancesV0Operations
+  readonly fbaInventory: FbaInventoryOperations
   readonly productTypeDefinitions: ProductTypeDefinitionsOperations
   /** The token cache in use (the shared one when `config.lwa` was given). */
   readonly lwa: LwaClient
@@ -82,6 +86,8 @@ export class SpApiClient {
     this.catalogItems = new CatalogItemsOperations(transport)
     this.listingsItems = new ListingsItemsOperations(transport, resolved.sellingPartnerId)
     this.reports = new ReportsOperations(transport, documents)
+    this.financesV0 = new FinancesV0Operations(transport)
+    this.fbaInventory = new FbaInventoryOperations(transport)
     this.productTypeDefinitions = new ProductTypeDefinitionsOperations(transport, documents)
 
     const { clientSecret: _secret, refreshToken: _token, ...settings } = resolved

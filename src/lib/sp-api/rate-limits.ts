@@ -51,6 +51,13 @@ export const DEFAULT_RATE_LIMITS = {
   cancelReport: { rate: 0.0222, burst: 10 },
   getReportDocument: { rate: 0.0167, burst: 15 },
 
+  // Finances v0 — financesV0.json
+  listFinancialEvents: { rate: 0.5, burst: 30 },
+  listFinancialEventsByOrderId: { rate: 0.5, burst: 30 },
+
+  // FBA Inventory v1 — fbaInventory.json
+  getInventorySummaries: { rate: 2, burst: 2 },
+
   // Product Type Definitions 2020-09-01 — definitionsProductTypes_2020-09-01.json
   searchDefinitionsProductTypes: { rate: 5, burst: 10 },
   getDefinitionsProductType: { rate: 5, burst: 10 },
