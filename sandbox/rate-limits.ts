@@ -48,6 +48,12 @@ export const RATE_LIMITS: Readonly<Record<string, UsagePlan>> = {
   getDefinitionsProductType: { rate: 5, burst: 10 }, // notes §2: 5 / 10
   // FBA Inventory v1 (fbaInventory.json)
   getInventorySummaries: { rate: 2, burst: 2 }, // research Appendix B: 2 / 2
+  // Fulfillment Outbound 2020-07-01 (fulfillmentOutbound_2020-07-01.json): 2 / 30
+  getFulfillmentPreview: { rate: 2, burst: 30 },
+  createFulfillmentOrder: { rate: 2, burst: 30 },
+  getFulfillmentOrder: { rate: 2, burst: 30 },
+  cancelFulfillmentOrder: { rate: 2, burst: 30 },
+  getPackageTrackingDetails: { rate: 2, burst: 30 },
   // Tokens 2021-03-01
   createRestrictedDataToken: { rate: 1, burst: 10 }, // notes §2: 1 / 10
 }

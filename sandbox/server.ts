@@ -9,6 +9,7 @@ import { catalogRoutes } from "./routes/catalog"
 import { consentRouter } from "./routes/consent"
 import { controlRouter } from "./routes/control"
 import { fbaInventoryRoutes } from "./routes/fba-inventory"
+import { fulfillmentOutboundRoutes } from "./routes/fulfillment-outbound"
 import { feedsRoutes } from "./routes/feeds"
 import { listingsRoutes } from "./routes/listings"
 import { lwaRouter } from "./routes/lwa"
@@ -61,6 +62,7 @@ export function createSandboxApp(ctx: SandboxContext, control: SandboxControl): 
   reportsRoutes(ctx, api)
   productTypeDefinitionsRoutes(ctx, api)
   fbaInventoryRoutes(ctx, api)
+  fulfillmentOutboundRoutes(ctx, api)
   app.use(api)
 
   app.use((req: Request, res: Response) => {
