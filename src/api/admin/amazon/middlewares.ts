@@ -87,6 +87,7 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     policies: [AMAZON_POLICY.updateStores],
     middlewares: [validateAndTransformBody(AdminUpsertAttributeMapping)],
   },
+  { method: ["GET"], matcher: "/admin/amazon/stores/:id/option-suggestions", policies: [AMAZON_POLICY.readStores] },
   {
     method: ["GET"],
     matcher: "/admin/amazon/stores/:id/product-types",
