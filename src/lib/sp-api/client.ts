@@ -3,6 +3,7 @@ import { CatalogItemsOperations } from "./apis/catalog-items"
 import { FeedsOperations } from "./apis/feeds"
 import { FbaInventoryOperations } from "./apis/fba-inventory"
 import { FinancesV0Operations } from "./apis/finances"
+import { FulfillmentOutboundOperations } from "./apis/fulfillment-outbound"
 import { ListingsItemsOperations } from "./apis/listings-items"
 import { OrdersOperations } from "./apis/orders"
 import { OrdersV0Operations } from "./apis/orders-v0"
@@ -31,6 +32,7 @@ export class SpApiClient {
   readonly listingsItems: ListingsItemsOperations
   readonly reports: ReportsOperations
   readonly financesV0: FinancesV0Operations
+  readonly fulfillmentOutbound: FulfillmentOutboundOperations
   readonly fbaInventory: FbaInventoryOperations
   readonly productTypeDefinitions: ProductTypeDefinitionsOperations
   /** The token cache in use (the shared one when `config.lwa` was given). */
@@ -87,6 +89,7 @@ export class SpApiClient {
     this.listingsItems = new ListingsItemsOperations(transport, resolved.sellingPartnerId)
     this.reports = new ReportsOperations(transport, documents)
     this.financesV0 = new FinancesV0Operations(transport)
+    this.fulfillmentOutbound = new FulfillmentOutboundOperations(transport)
     this.fbaInventory = new FbaInventoryOperations(transport)
     this.productTypeDefinitions = new ProductTypeDefinitionsOperations(transport, documents)
 

@@ -58,6 +58,13 @@ export const DEFAULT_RATE_LIMITS = {
   // FBA Inventory v1 — fbaInventory.json
   getInventorySummaries: { rate: 2, burst: 2 },
 
+  // Fulfillment Outbound 2020-07-01 — fulfillmentOutbound_2020-07-01.json
+  getFulfillmentPreview: { rate: 2, burst: 30 },
+  createFulfillmentOrder: { rate: 2, burst: 30 },
+  getFulfillmentOrder: { rate: 2, burst: 30 },
+  cancelFulfillmentOrder: { rate: 2, burst: 30 },
+  getPackageTrackingDetails: { rate: 2, burst: 30 },
+
   // Product Type Definitions 2020-09-01 — definitionsProductTypes_2020-09-01.json
   searchDefinitionsProductTypes: { rate: 5, burst: 10 },
   getDefinitionsProductType: { rate: 5, burst: 10 },

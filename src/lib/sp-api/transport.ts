@@ -14,7 +14,7 @@ import { withRetries } from "./retry"
  * createFeedDocument and createReport are left out on purpose: a duplicate only leaves an unused upload
  * slot or an extra report behind.
  */
-const NON_IDEMPOTENT = new Set(["createFeed", "confirmShipment"])
+const NON_IDEMPOTENT = new Set(["createFeed", "confirmShipment", "createFulfillmentOrder"])
 
 export interface SpApiTransportDeps {
   config: ResolvedSpApiConfig
