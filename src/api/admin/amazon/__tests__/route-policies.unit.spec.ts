@@ -3,6 +3,7 @@ import path from "node:path"
 import { AMAZON_POLICY, amazonPolicies } from "../../../../policies/amazon"
 import { adminAmazonMiddlewares } from "../middlewares"
 import { adminAmazonOrdersMiddlewares } from "../orders-middlewares"
+import { adminAmazonRulesMiddlewares } from "../rules-middlewares"
 
 /**
  * Every admin route of the plugin declares the RBAC policies it needs, so a
@@ -37,7 +38,7 @@ function routeFiles(dir: string): RouteFile[] {
   return found
 }
 
-const table = [...adminAmazonMiddlewares, ...adminAmazonOrdersMiddlewares]
+const table = [...adminAmazonMiddlewares, ...adminAmazonOrdersMiddlewares, ...adminAmazonRulesMiddlewares]
 
 function policiesOf(method: string, matcher: string) {
   const entries = table.filter((route) => route.matcher === matcher && ([] as string[]).concat(route.method ?? []).includes(method))
@@ -73,6 +74,10 @@ describe("admin route policies (RBAC)", () => {
     ["POST", "/admin/amazon/stores", AMAZON_POLICY.createStores],
     ["DELETE", "/admin/amazon/stores/:id", AMAZON_POLICY.deleteStores],
     ["POST", "/admin/amazon/stores/:id/listings", AMAZON_POLICY.updateStores],
+    ["GET", "/admin/amazon/stores/:id/pricing-rules", AMAZON_POLICY.readStores],
+    ["POST", "/admin/amazon/stores/:id/pricing-rules", AMAZON_POLICY.updateStores],
+    ["POST", "/admin/amazon/stores/:id/listing-rules/:rule_id", AMAZON_POLICY.updateStores],
+    ["POST", "/admin/amazon/stores/:id/exchange-rates/refresh", AMAZON_POLICY.updateStores],
   ])("%s %s needs %o", (method, matcher, policy) => {
     expect(policiesOf(method, matcher)).toEqual([policy])
   })

@@ -1,0 +1,2 @@
+export * from "./save-store-rule"
+export * from "./refresh-exchange-rates"
