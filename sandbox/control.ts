@@ -9,6 +9,7 @@ import { GenerateListingsSpec, GenerateOrdersSpec, OrderSpec, RealSellerOffer, a
 import { CatalogItem, FulfillmentStatus, Listing, ListingHistoryEntry, OperationStats, OrderRecord, Region, RequestLogEntry, Seller, ValidationFailure } from "./types"
 import { SpApiValidator, ValidationError } from "./validation"
 import { fbaPool, fbaPoolKey, setFbaItems, type FbaItem, type FbaItemInput } from "./fba-inventory"
+import { amazonRefund, type AmazonRefundInput } from "./finances"
 
 /** Thrown for bad control input; the HTTP control API answers 400 with its message. */
 export class ControlInputError extends Error {}
@@ -404,6 +405,11 @@ export class SandboxControl {
   }
 
   /** Moves the sandbox clock forward by `ms` real milliseconds (quotas refill, feeds progress, tokens age). */
+  /** Amazon refunds an order itself (Refund at First Scan, Seller Central, A-to-z claim, chargeback); Finances lists it 48 h later. */
+  amazonRefund(input: AmazonRefundInput): ReturnType<typeof amazonRefund> {
+    return amazonRefund(this.ctx, input)
+  }
+
   advanceClock(ms: number): { now: string } {
     if (!(ms >= 0)) throw new ControlInputError("ms must be >= 0")
     this.ctx.clock.advance(ms)

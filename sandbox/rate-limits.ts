@@ -54,6 +54,9 @@ export const RATE_LIMITS: Readonly<Record<string, UsagePlan>> = {
   getFulfillmentOrder: { rate: 2, burst: 30 },
   cancelFulfillmentOrder: { rate: 2, burst: 30 },
   getPackageTrackingDetails: { rate: 2, burst: 30 },
+  // Finances v0 (financesV0.json): 0.5 / 30
+  listFinancialEvents: { rate: 0.5, burst: 30 },
+  listFinancialEventsByOrderId: { rate: 0.5, burst: 30 },
   // Tokens 2021-03-01
   createRestrictedDataToken: { rate: 1, burst: 10 }, // notes §2: 1 / 10
 }

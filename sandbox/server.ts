@@ -11,6 +11,7 @@ import { controlRouter } from "./routes/control"
 import { fbaInventoryRoutes } from "./routes/fba-inventory"
 import { fulfillmentOutboundRoutes } from "./routes/fulfillment-outbound"
 import { feedsRoutes } from "./routes/feeds"
+import { financesRoutes } from "./routes/finances"
 import { listingsRoutes } from "./routes/listings"
 import { lwaRouter } from "./routes/lwa"
 import { ordersRoutes } from "./routes/orders"
@@ -60,6 +61,7 @@ export function createSandboxApp(ctx: SandboxContext, control: SandboxControl): 
   catalogRoutes(ctx, api)
   listingsRoutes(ctx, api)
   reportsRoutes(ctx, api)
+  financesRoutes(ctx, api)
   productTypeDefinitionsRoutes(ctx, api)
   fbaInventoryRoutes(ctx, api)
   fulfillmentOutboundRoutes(ctx, api)

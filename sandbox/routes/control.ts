@@ -58,6 +58,7 @@ export function controlRouter(control: SandboxControl): Router {
   }))
   router.get("/validation-errors", handle(() => ({ validationErrors: control.validationErrors() })))
   router.delete("/validation-errors", handle(() => control.clearValidationErrors()))
+  router.post("/orders/:orderId/amazon-refund", handle((req) => control.amazonRefund({ ...body(req), orderId: req.params.orderId } as never)))
   router.post("/clock/advance", handle((req) => control.advanceClock(Number(body(req).ms))))
   return router
 }
