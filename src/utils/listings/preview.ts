@@ -41,6 +41,9 @@ export function previewListingChanges(
       operation: change.operation,
       held: change.status === "held",
       fields,
+      // how the price was computed (source → rule → conversion → rounding → clamp → sent) and the listing rule that decided
+      price_trace: (next as { price_trace?: unknown }).price_trace ?? null,
+      listing_rule: (next as { listing_rule?: unknown }).listing_rule ?? null,
     }
   })
   const patches = rows.filter((r) => r.operation === "patch" && !r.held).length
