@@ -121,4 +121,33 @@ describe("sandbox: a real seller's offers", () => {
     await t.http.delete(ITEM("RS-SALE"), { headers, params: { marketplaceIds: DE } })
     expect(history("RS-SALE")[0]).toMatchObject({ kind: "deleted", operationType: "DELETE" })
   })
+  it("a PATCH never changes the listing's product type; one naming another type than the listing's or PRODUCT is refused (8101)", async () => {
+    seed()
+    const patch = (productType: string) =>
+      t.http.patch(
+        ITEM("RS-MFN-NEW"),
+        { productType, patches: [{ op: "replace", path: "/attributes/fulfillment_availability", value: [{ fulfillment_channel_code: "DEFAULT", quantity: 4 }] }] },
+        { headers, params: { marketplaceIds: DE } }
+      )
+    expect((await patch("PRODUCT")).data.status).toBe("ACCEPTED")
+    expect(t.sandbox.control.getListing(SELLER, DE, "RS-MFN-NEW")!.productType).toBe("HOME")
+    const wrong = await patch("SHIRT")
+    expect(wrong.data.status).toBe("INVALID")
+    expect(wrong.data.issues.map((i: { code: string }) => i.code)).toContain("8101")
+    expect(t.sandbox.control.getListing(SELLER, DE, "RS-MFN-NEW")).toMatchObject({ productType: "HOME", quantity: 4 })
+    expect((await patch("HOME")).data.status).toBe("ACCEPTED")
+  })
+
+  it("searchListingsItems by ASIN shows the seller's offers on it; duplicateOffers names a second SKU of one condition", async () => {
+    const offers = seed()
+    const skillet = offers.find((o) => o.kind === "mfn_new")!
+    t.sandbox.control.addListings({ listings: [{ sellerId: SELLER, marketplaceId: DE, sku: "RS-SECOND", asin: skillet.asin, productType: "HOME", price: 5, quantity: 1, conditionType: "new_new" }] })
+    const { data } = await t.http.get(`/listings/2021-08-01/items/${SELLER}`, {
+      headers,
+      params: { marketplaceIds: DE, identifiersType: "ASIN", identifiers: skillet.asin, includedData: "summaries,fulfillmentAvailability" },
+    })
+    expect(data.items.map((i: { sku: string }) => i.sku).sort()).toEqual(["RS-MFN-NEW", "RS-SECOND"])
+    expect(t.sandbox.control.duplicateOffers(SELLER, DE)).toEqual([{ asin: skillet.asin, condition: "new_new", skus: ["RS-MFN-NEW", "RS-SECOND"] }])
+  })
 })
+
