@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { AMAZON_MODULE } from "../../modules/amazon"
 import type AmazonModuleService from "../../modules/amazon/service"
-import { feedDocumentId, feedId, marketplaceId, SpApiNetworkError } from "../../lib/sp-api"
+import { feedDocumentId, feedId, marketplaceId, SpApiError, SpApiNetworkError } from "../../lib/sp-api"
 import { getMarketplace } from "../../lib/sp-api/marketplaces"
 import type { AmazonOrderLine } from "../../utils/orders/types"
 import { sumDecimals } from "../../utils/orders/decimal"
@@ -322,7 +322,8 @@ async function sendQueued(scope: MedusaContainer, storeId: string, result: Order
         created = (await client.feeds.createFeed({ feedType: type, marketplaceIds: [marketplaceId(rows[0].marketplace_id!)], inputFeedDocumentId: feedDocumentId(target.feedDocumentId) })).feedId
       } catch (error) {
         // may have reached Amazon: leave the rows in their batch; the next run looks the document up
-        if (error instanceof SpApiNetworkError && error.mayHaveBeenReceived) throw error
+        // (a timeout after sending, or a 5xx: Amazon may have carried it out and only the answer was lost)
+        if ((error instanceof SpApiNetworkError && error.mayHaveBeenReceived) || (error instanceof SpApiError && (error.status ?? 0) >= 500)) throw error
         await amazon.updateAmazonRefunds({ selector: { feed_id: batchId }, data: { feed_id: null, feed_document_id: null, message_id: null, error: error instanceof Error ? error.message : String(error) } })
         throw error
       }

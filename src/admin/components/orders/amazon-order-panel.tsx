@@ -5,6 +5,7 @@ import { flag, formatDateTime, formatRelative } from "../../lib/format"
 import { strings } from "../../lib/strings"
 import { ordersStrings as s } from "../../lib/strings-orders"
 import { useAmazonOrderOfMedusaOrder, useRetryAmazonOrder } from "./hooks"
+import { AmazonRefundsSection } from "./amazon-refunds-section"
 import { ImportStatusBadge, ShipmentStatusBadge } from "./order-badges"
 import type { AmazonOrder, AmazonShipment } from "./types"
 
@@ -152,6 +153,7 @@ function OrderDetails({ order }: { order: AmazonOrder }) {
           {order.fulfillment_channel === "AFN" ? s.widget.fbaNoShipments : s.widget.noShipments}
         </Text>
       )}
+      {order.import_status === "imported" || order.import_status === "canceled" ? <AmazonRefundsSection order={order} /> : null}
       {order.buyer_data_purged_at && (
         <Text size="small" leading="compact" className="text-ui-fg-muted px-6 py-3">
           {s.widget.buyerPurged}
