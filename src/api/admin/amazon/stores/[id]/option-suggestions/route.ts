@@ -37,8 +37,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     const { data: links } = await query.graph({ entity: "product_sales_channel", fields: ["product_id"], filters: { sales_channel_id: salesChannelId } })
     const productIds = [...new Set((links as Array<{ product_id: string }>).map((l) => l.product_id))].slice(0, 5000)
     for (let i = 0; i < productIds.length; i += 1000) {
-      const { data } = await query.graph({ entity: "product_option", fields: ["title"], filters: { product_id: productIds.slice(i, i + 1000) } })
-      for (const o of data as Array<{ title: string }>) if (o.title) titles.add(o.title)
+      const { data } = await query.graph({ entity: "product", fields: ["id", "options.title"], filters: { id: productIds.slice(i, i + 1000) } })
+      for (const p of data as Array<{ options?: Array<{ title: string } | null> | null }>) for (const o of p.options ?? []) if (o?.title) titles.add(o.title)
     }
   }
   const mappings = await amazon.listAmazonAttributeMappings({ store_id: req.params.id, product_type: productType, source_type: "option" })
