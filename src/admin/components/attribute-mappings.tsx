@@ -27,6 +27,7 @@ import { ALL_MARKETPLACES, storeMarketplaces } from "./category-mappings"
 import { ErrorAlert } from "./error-alert"
 import { MarketplaceSelect } from "./marketplace-select"
 import { ProductTypePicker } from "./product-type-picker"
+import { VariationSuggestions } from "./variation-suggestions"
 
 const SOURCE_TYPES = ["field", "option", "metadata", "constant"] as const satisfies readonly AttributeSourceType[]
 
@@ -375,6 +376,7 @@ export function AttributeMappings({ store }: { store: AmazonStore }) {
               </Button>
             </div>
           </div>
+          <VariationSuggestions storeId={store.id} productType={productType} marketplaceId={marketplaceId} />
           {visible.length === 0 ? (
             <div className="px-6 py-4">
               <Text size="small" className="text-ui-fg-muted">
