@@ -12,7 +12,7 @@
 import { currencyDigits } from "../orders/decimal"
 import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax, taxAdjustedAmount } from "./price"
 
-export const ROUNDING_MODES = ["none", "whole", "99", "95"] as const
+export const ROUNDING_MODES = ["none", "whole", "ends_99", "ends_95"] as const
 export type RoundingMode = (typeof ROUNDING_MODES)[number]
 
 export type PricingRule = {
@@ -74,7 +74,7 @@ function fromMinor(minor: number, digits: number): number {
 }
 
 /**
- * Rounding in minor units. "99" / "95": the nearest price ending in .99 / .95 of the currency's major unit
+ * Rounding in minor units. "ends_99" / "ends_95": the nearest price ending in .99 / .95 of the currency's major unit
  * (20.90 → 20.99, 21.00 → 20.99, 21.60 → 21.99), never below the first such price (0.99). A currency without
  * minor units (JPY) has no .99: it rounds to whole units instead (the trace says so).
  */
@@ -82,7 +82,7 @@ export function roundMinor(minor: number, digits: number, mode: RoundingMode): {
   if (mode === "none") return { minor, applied: mode }
   const unit = 10 ** digits
   if (mode === "whole" || digits === 0) return { minor: Math.round(minor / unit) * unit, applied: "whole" }
-  const off = mode === "99" ? unit / 100 : unit / 20
+  const off = mode === "ends_99" ? unit / 100 : unit / 20
   const rounded = Math.round((minor + off) / unit) * unit - off
   return { minor: rounded > 0 ? rounded : unit - off, applied: mode }
 }
@@ -193,7 +193,7 @@ export function priceForMarketplace(input: PriceInput): PricedOffer {
   const rounded = roundMinor(minor, digits, rule.rounding)
   if (rounded.applied !== "none") {
     minor = rounded.minor
-    const label = rounded.applied === "whole" ? (rule.rounding === "whole" ? "whole units" : `whole units (${currency} has no .${rule.rounding})`) : `ends in .${rounded.applied}`
+    const label = rounded.applied === "whole" ? (rule.rounding === "whole" ? "whole units" : `whole units (${currency} has no .${rule.rounding.slice(5)})`) : `ends in .${rounded.applied.slice(5)}`
     trace.push({ step: "rounding", amount: fromMinor(minor, digits), currency, note: label })
   }
   const min = rule.min_price === null ? null : toMinor(rule.min_price, digits)

@@ -16,7 +16,7 @@ const AmazonPricingRule = model
     percent: model.bigNumber().default(0),
     /** added after the percent, in the source currency */
     fixed_amount: model.bigNumber().default(0),
-    rounding: model.enum(["none", "whole", "99", "95"]).default("none"),
+    rounding: model.enum(["none", "whole", "ends_99", "ends_95"]).default("none"),
     /** in the marketplace currency */
     min_price: model.bigNumber().nullable(),
     max_price: model.bigNumber().nullable(),

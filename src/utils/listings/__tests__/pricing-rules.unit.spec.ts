@@ -25,24 +25,24 @@ const eur = (amount: number, more: Partial<PriceFact> = {}): PriceFact => ({ amo
 const RATES = [{ base: "EUR", quote: "GBP", rate: 0.8573, date: "2026-12-04", source: "ecb" }, { base: "EUR", quote: "JPY", rate: 162.31, date: "2026-12-04", source: "ecb" }]
 
 describe("roundMinor", () => {
-  it.each<[number, number, "none" | "whole" | "99" | "95", number]>([
-    [2090, 2, "99", 2099],
-    [2100, 2, "99", 2099],
-    [2160, 2, "99", 2199],
-    [10, 2, "99", 99],
-    [2090, 2, "95", 2095],
-    [2140, 2, "95", 2095],
+  it.each<[number, number, "none" | "whole" | "ends_99" | "ends_95", number]>([
+    [2090, 2, "ends_99", 2099],
+    [2100, 2, "ends_99", 2099],
+    [2160, 2, "ends_99", 2199],
+    [10, 2, "ends_99", 99],
+    [2090, 2, "ends_95", 2095],
+    [2140, 2, "ends_95", 2095],
     [2149, 2, "whole", 2100],
     [2150, 2, "whole", 2200],
     [2149, 2, "none", 2149],
-    [1234, 0, "99", 1234], // JPY has no .99: whole yen
+    [1234, 0, "ends_99", 1234], // JPY has no .99: whole yen
     [1234, 0, "whole", 1234],
   ])("%i minor (%i digits) %s → %i", (minor, digits, mode, expected) => {
     expect(roundMinor(minor, digits, mode).minor).toBe(expected)
   })
 
   it("says when a currency without minor units rounds to whole units instead", () => {
-    expect(roundMinor(1234, 0, "99").applied).toBe("whole")
+    expect(roundMinor(1234, 0, "ends_99").applied).toBe("whole")
   })
 })
 
@@ -72,7 +72,7 @@ describe("priceForMarketplace", () => {
   })
 
   it("a EUR store on amazon.co.uk: +10 %, converted at the recorded rate, .99, traced step by step", () => {
-    const priced = priceForMarketplace({ ...base, prices: [eur(19)], rule: rule({ source_currency: "EUR", percent: 10, rounding: "99" }) })
+    const priced = priceForMarketplace({ ...base, prices: [eur(19)], rule: rule({ source_currency: "EUR", percent: 10, rounding: "ends_99" }) })
     // 19.00 × 1.10 = 20.90 EUR × 0.8573 = 17.91757 GBP → 17.92 → .99 → 17.99
     expect(priced.amount).toBe(17.99)
     expect(priced.currency).toBe("GBP")
@@ -103,12 +103,12 @@ describe("priceForMarketplace", () => {
   })
 
   it("the clamp comes after the rounding, so a bound is sent as set (never re-rounded past it)", () => {
-    const priced = priceForMarketplace({ ...base, prices: [eur(100)], rule: rule({ source_currency: "EUR", rounding: "99", max_price: 50 }) })
+    const priced = priceForMarketplace({ ...base, prices: [eur(100)], rule: rule({ source_currency: "EUR", rounding: "ends_99", max_price: 50 }) })
     expect(priced.amount).toBe(50)
   })
 
   it("JPY: zero digits, .99 becomes whole yen", () => {
-    const priced = priceForMarketplace({ currency: "JPY", region_id: null, tax: inclusive("JP", 10), rates: RATES, prices: [eur(19.99)], rule: rule({ source_currency: "EUR", rounding: "99" }) })
+    const priced = priceForMarketplace({ currency: "JPY", region_id: null, tax: inclusive("JP", 10), rates: RATES, prices: [eur(19.99)], rule: rule({ source_currency: "EUR", rounding: "ends_99" }) })
     // 19.99 × 162.31 = 3244.5769 → 3245 yen
     expect(priced.amount).toBe(3245)
     expect(priced.trace.find((s) => s.step === "rounding")?.note).toBe("whole units (JPY has no .99)")
@@ -121,7 +121,7 @@ describe("priceForMarketplace", () => {
   })
 
   it("the tax convention still applies: a tax-exclusive Medusa price gets the marketplace's VAT before the rule", () => {
-    const priced = priceForMarketplace({ ...base, prices: [{ amount: 10, currency_code: "gbp" }], tax: inclusive("GB", 20, false), rule: rule({ rounding: "99" }) })
+    const priced = priceForMarketplace({ ...base, prices: [{ amount: 10, currency_code: "gbp" }], tax: inclusive("GB", 20, false), rule: rule({ rounding: "ends_99" }) })
     expect(priced.trace.map((s) => [s.step, s.amount])).toEqual([["source", 10], ["tax", 12], ["rounding", 11.99], ["sent", 11.99]])
   })
 
@@ -139,7 +139,7 @@ describe("priceForMarketplace", () => {
       const amount = Math.round(Math.random() * 100000) / 100
       const min = (Math.round(Math.random() * 5000) + 1) / 100
       const max = Math.round((min + Math.random() * 50) * 100) / 100
-      const modes = ["none", "whole", "99", "95"] as const
+      const modes = ["none", "whole", "ends_99", "ends_95"] as const
       const priced = priceForMarketplace({ ...base, prices: [eur(amount)], rule: rule({ source_currency: "EUR", percent: Math.round(Math.random() * 40) - 20, rounding: modes[i % 4], min_price: min, max_price: max }) })
       if (priced.amount === null) continue
       expect(priced.amount).toBeGreaterThanOrEqual(min)
