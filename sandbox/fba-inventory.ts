@@ -73,7 +73,7 @@ export function fbaPool(ctx: SandboxContext, sellerId: string, pool: string): Ma
   for (const marketplaceId of marketplacesOfPool(pool, seller?.marketplaceIds ?? [])) {
     for (const listing of ctx.state.sellerListings(sellerId, marketplaceId).values()) {
       if (!String(listing.fulfillmentChannel).startsWith("AMAZON_") || items.has(listing.sku)) continue
-      const item = emptyItem(listing.sku, listing.asin, listing.itemName, now)
+      const item = emptyItem(listing.sku, listing.asin ?? "", listing.itemName ?? listing.sku, now)
       item.fulfillable = 14 + i * 3
       item.inboundShipped = 6
       item.reserved.pendingCustomerOrder = 2

@@ -3,7 +3,9 @@ type Query = { graph: (config: any, options?: any) => Promise<{ data: unknown[] 
 type VariantInventoryLink = {
   variant_id: string
   required_quantity: number
-  inventory?: { location_levels?: Array<{ location_id: string; available_quantity?: number | null } | null> | null } | null
+  inventory?: {
+    location_levels?: Array<{ location_id: string; available_quantity?: number | null; stocked_quantity?: number | null; reserved_quantity?: number | null } | null> | null
+  } | null
 }
 
 /**
@@ -19,7 +21,7 @@ export async function merchantAvailability(
   const excluded = new Set(input.exclude_location_ids)
   const { data: links } = await query.graph({
     entity: "product_variant_inventory_items",
-    fields: ["variant_id", "required_quantity", "inventory.id", "inventory.location_levels.location_id", "inventory.location_levels.available_quantity"],
+    fields: ["variant_id", "required_quantity", "inventory.id", "inventory.location_levels.*"],
     filters: { variant_id: input.variant_ids },
   })
   const { data: channelLocations } = await query.graph({
@@ -43,11 +45,17 @@ export async function merchantAvailability(
   return result
 }
 
+/** stocked − reserved of a level (available_quantity when Medusa computed it). */
+function availableAt(level: { available_quantity?: number | null; stocked_quantity?: number | null; reserved_quantity?: number | null }): number {
+  if (level.available_quantity !== undefined && level.available_quantity !== null) return Number(level.available_quantity) || 0
+  return (Number(level.stocked_quantity) || 0) - (Number(level.reserved_quantity) || 0)
+}
+
 /** One variant's availability over the given locations (null when it has no inventory item, as Medusa). */
 export function computeAvailability(links: VariantInventoryLink[], locations: Set<string>): number | null {
   const quantities = links.map((link) => {
     const available = (link.inventory?.location_levels ?? []).reduce(
-      (sum, level) => (level && locations.has(level.location_id) ? sum + (Number(level.available_quantity) || 0) : sum),
+      (sum, level) => (level && locations.has(level.location_id) ? sum + availableAt(level) : sum),
       0
     )
     return Math.floor(available / (Number(link.required_quantity) || 1))
