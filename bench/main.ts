@@ -4,6 +4,7 @@ import { benchListingsLatency } from "./listings-latency"
 import { benchListingsImport } from "./listings-import"
 import { benchOrders } from "./orders"
 import { benchOrdersMarketplaces } from "./orders-marketplaces"
+import { benchPricingRules } from "./pricing-rules"
 import { benchSpApiClient } from "./sp-api-client"
 import { benchWorkers } from "./workers"
 
@@ -18,6 +19,7 @@ const benches: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: "listings out", run: benchListings },
   { name: "listings out latency", run: benchListingsLatency },
   { name: "listings in", run: benchListingsImport },
+  { name: "pricing rules", run: benchPricingRules },
   { name: "scale-out", run: benchWorkers },
 ]
 

@@ -3,14 +3,14 @@
  * source → tax convention → rule (± %, ± fixed) → currency conversion → rounding → clamp → sent,
  * with a trace of every step for the dry run. Pure and fast (the bench prices 100k variants).
  *
- * - Without a rule the price is exactly what it was before rules existed (amazonPrice: the marketplace
+ * - Without a rule the price is exactly what it was before rules existed (amazonPrice's arithmetic: the marketplace
  *   currency's base price, a region price for the marketplace's region first), so no hash moves.
  * - Price lists never reach Amazon (pickBasePrice leaves them out), with or without a rule.
  * - Amounts are kept in the marketplace currency's minor units from the conversion on (JPY 0 digits), so
  *   rounding and clamping never drift.
  */
 import { currencyDigits } from "../orders/decimal"
-import { amazonPrice, pickBasePrice, type PriceFact, type PriceTax, taxAdjustedAmount } from "./price"
+import { pickBasePrice, type PriceFact, type PriceTax, taxAdjustedAmount } from "./price"
 
 export const ROUNDING_MODES = ["none", "whole", "ends_99", "ends_95"] as const
 export type RoundingMode = (typeof ROUNDING_MODES)[number]
@@ -150,7 +150,9 @@ export function priceForMarketplace(input: PriceInput): PricedOffer {
     { step: "source", amount: Number(base.amount), currency: sourceCurrency, note: base.region_id ? "region base price" : "base price" },
   ]
   if (!rule) {
-    const amount = amazonPrice(base, input.tax)
+    // amazonPrice's arithmetic (tax convention, half away from zero at the currency's digits), with the digits cached
+    const digits = digitsOf(currency)
+    const amount = fromMinor(toMinor(taxAdjustedAmount(base, input.tax), digits), digits)
     if (amount !== Number(base.amount)) trace.push({ step: "tax", amount, currency, note: taxNote(input.tax) })
     trace.push({ step: "sent", amount, currency, note: "sent" })
     return amount > 0

@@ -231,3 +231,16 @@ describe("ECB daily rates", () => {
     await expect(down.fetchRates()).rejects.toThrow("HTTP 503")
   })
 })
+
+describe("no rule = amazonPrice, to the cent", () => {
+  it("gives exactly what amazonPrice gives, over many amounts, currencies and tax conventions", () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { amazonPrice } = require("../price") as typeof import("../price")
+    for (let i = 0; i < 3000; i++) {
+      const currency = ["EUR", "GBP", "JPY", "USD"][i % 4]
+      const price: PriceFact = { amount: Math.round(Math.random() * 1000000) / 1000, currency_code: currency.toLowerCase() }
+      const tax = { ...inclusive("DE", [null, 19, 7.7, 10][i % 4], [true, false, null][i % 3]), marketplace_inclusive: i % 5 !== 0 }
+      expect(priceForMarketplace({ prices: [price], currency, region_id: null, tax, rule: null, rates: [] }).amount ?? 0).toBe(Math.max(0, amazonPrice(price, tax)) || 0)
+    }
+  })
+})
