@@ -1,6 +1,7 @@
 export { default as AmazonAttributeMapping } from "./amazon-attribute-mapping"
 export { default as AmazonCategoryMapping } from "./amazon-category-mapping"
 export { default as AmazonFbaPool } from "./amazon-fba-pool"
+export { default as AmazonFbaStock } from "./amazon-fba-stock"
 export { default as AmazonExchangeRate } from "./amazon-exchange-rate"
 export { default as AmazonFeed } from "./amazon-feed"
 export { default as AmazonListing } from "./amazon-listing"

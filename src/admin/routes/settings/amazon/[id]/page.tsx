@@ -5,6 +5,7 @@ import { AttributeMappings } from "../../../../components/attribute-mappings"
 import { CategoryMappings } from "../../../../components/category-mappings"
 import { CredentialsModal } from "../../../../components/credentials-modal"
 import { ErrorAlert } from "../../../../components/error-alert"
+import { FbaPools } from "../../../../components/fba-pools"
 import { HealthBanner } from "../../../../components/health-banner"
 import { ListingsSummary } from "../../../../components/listings/listings-summary"
 import { ListingsImportPanel } from "../../../../components/listings-import"
@@ -132,6 +133,7 @@ const AmazonStorePage = () => {
       <ListingsSummary storeId={store.id} />
       <ListingsImportPanel storeId={store.id} disabled={store.status !== "connected"} />
       <MarketplacesTable store={store} />
+      <FbaPools storeId={store.id} disabled={store.status !== "connected"} />
       <StoreSettingsForm store={store} />
       <CategoryMappings store={store} />
       <AttributeMappings store={store} />
