@@ -15,6 +15,8 @@ export type ExistingListing = {
    * report shows the variant's product under the seller's own SKU, that listing takes the row over
    */
   unsent?: boolean
+  /** the row is a variation parent listings out created (product-level, no variant): never a product of its own */
+  variation_parent?: boolean
 }
 
 export type KnownVariant = { id: string; product_id: string; sku: string | null }
@@ -66,7 +68,7 @@ export type ListingLink = ListingFields & {
   rekey?: boolean
 }
 
-export type SkipReason = "duplicate" | "conflict" | "ambiguous"
+export type SkipReason = "duplicate" | "conflict" | "ambiguous" | "variation_parent"
 export type SkippedListing = { line: number; sku: string; reason: SkipReason; message: string }
 
 export type BatchPlan = {
@@ -108,6 +110,11 @@ export function planListingsBatch(listings: ReportListing[], facts: BatchFacts, 
       continue
     }
 
+    if (existing?.variation_parent && !existing.deleted) {
+      // a family's parent (variation.ts) is not sold: it groups the product's children and stays as it is
+      plan.skipped.push({ line: listing.line, sku: listing.sku, reason: "variation_parent", message: `SKU ${listing.sku} is the variation parent of a Medusa product; it is not imported as a product of its own` })
+      continue
+    }
     const match = findVariant(listing, existing, facts, context.mapping)
     if (match.kind === "ambiguous") {
       plan.skipped.push({ line: listing.line, sku: listing.sku, reason: "ambiguous", message: match.message })

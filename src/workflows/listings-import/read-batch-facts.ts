@@ -21,11 +21,12 @@ export async function readBatchFacts(container: MedusaContainer, scope: Scope, l
 
   const existing = (await amazon.listAmazonListings(
     { store_id: scope.store_id, marketplace_id: scope.marketplace_id, sku: skus },
-    { select: ["id", "sku", "variant_id", "synced_at", "deleted_at"], withDeleted: true }
-  )) as Array<{ id: string; sku: string; variant_id: string | null; synced_at: Date | string | null; deleted_at: Date | string | null }>
+    { select: ["id", "sku", "variant_id", "product_id", "synced_at", "deleted_at"], withDeleted: true }
+  )) as Array<{ id: string; sku: string; variant_id: string | null; product_id: string | null; synced_at: Date | string | null; deleted_at: Date | string | null }>
   const listingsBySku = new Map<string, ExistingListing>()
   for (const row of existing) {
-    const listing = toExisting(row)
+    // a row of a product without a variant is a variation parent listings out created (variation-families.ts)
+    const listing = { ...toExisting(row), ...(!row.variant_id && row.product_id ? { variation_parent: true } : {}) }
     const current = listingsBySku.get(row.sku)
     // a live row wins over a deleted one with the same key (there can be only one of each)
     if (!current || current.deleted) listingsBySku.set(row.sku, listing)

@@ -37,6 +37,16 @@ const plan = (rows: ReportListing[], f: BatchFacts, mapping: { product_id_type: 
   planListingsBatch(rows, f, { mapping, run_marker: MARKER })
 
 describe("planListingsBatch", () => {
+  it("never turns a variation parent we created into a product: the report's parent row is skipped, its children link", () => {
+    const result = plan(
+      [row("P-TEE", { price: null, quantity: null }), row("TEE-M-RED", { line: 3 })],
+      facts({ listings: [listing("l1", "P-TEE", null, { variation_parent: true })], variants: [variant("v1", "TEE-M-RED")] })
+    )
+    expect(result.create).toEqual([])
+    expect(result.skipped).toEqual([{ line: 2, sku: "P-TEE", reason: "variation_parent", message: expect.stringMatching(/variation parent/) }])
+    expect(result.link.map((l) => l.sku)).toEqual(["TEE-M-RED"])
+  })
+
   it("links a known SKU to its variant and keeps Amazon's view", () => {
     const result = plan([row("DEMO-MUG", { price: 12.5, quantity: 40, asin: "B0SANDBX03", status: "active" })], facts({ variants: [variant("v1", "DEMO-MUG")] }))
     expect(result.link).toEqual([
