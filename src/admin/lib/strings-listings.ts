@@ -310,6 +310,7 @@ export const listingsStrings = {
     subtitle: "Your products on Amazon through this store.",
     open: "Open listings",
     orders: "Amazon orders",
+    rules: "Listing & pricing rules",
     counts: {
       active: "Active",
       inProgress: "Pending / submitted",

@@ -42,6 +42,9 @@ export function ListingsSummary({ storeId }: { storeId: string }) {
             <Link to={`${base}/orders`}>{s.summary.orders}</Link>
           </Button>
           <Button size="small" variant="secondary" asChild>
+            <Link to={`${base}/rules`}>{s.summary.rules}</Link>
+          </Button>
+          <Button size="small" variant="secondary" asChild>
             <Link to={`${base}/listings`}>{s.summary.open}</Link>
           </Button>
         </div>
