@@ -55,7 +55,9 @@ export async function readBackListings(
         const sent = row.sent_state as DesiredListing | null
         if (sent && !sent.asin) {
           // learnt, not changed: the state Amazon has now carries the ASIN, so the next compute sends nothing
-          const learnt = { ...sent, asin: seen.asin }
+          // the price trace and listing rule ride along in sent_state but are never part of the hash
+          const { price_trace: _trace, listing_rule: _rule, ...state } = sent as DesiredListing & { price_trace?: unknown; listing_rule?: unknown }
+          const learnt = { ...state, asin: seen.asin }
           update.sent_state = learnt
           update.sent_hash = hashState(learnt)
           if (row.desired_hash === row.sent_hash) update.desired_hash = update.sent_hash
