@@ -57,9 +57,8 @@ export async function readBackListings(
           // learnt, not changed: the state Amazon has now carries the ASIN, so the next compute sends nothing
           // the price trace and listing rule ride along in sent_state but are never part of the hash
           const { price_trace: _trace, listing_rule: _rule, ...state } = sent as DesiredListing & { price_trace?: unknown; listing_rule?: unknown }
-          const learnt = { ...state, asin: seen.asin }
-          update.sent_state = learnt
-          update.sent_hash = hashState(learnt)
+          update.sent_state = { ...sent, asin: seen.asin }
+          update.sent_hash = hashState({ ...state, asin: seen.asin })
           if (row.desired_hash === row.sent_hash) update.desired_hash = update.sent_hash
         }
       }
