@@ -292,7 +292,7 @@ async function inner() {
     log("Medusa is up")
 
     // one at a time, in this order: listings.spec.ts sets up its own store beside the one connect-store.spec.ts connects
-    const specs = ["connect-store.spec.ts", "listings.spec.ts", "variations.spec.ts"].map((file) => path.join(here, file))
+    const specs = ["connect-store.spec.ts", "listings.spec.ts", "variations.spec.ts", "rules.spec.ts"].map((file) => path.join(here, file))
     const test = startProcess(
       "browser spec",
       process.execPath,
