@@ -74,6 +74,17 @@ module.exports = defineConfig({
         backendUrl: process.env.MEDUSA_BACKEND_URL,
       },
     },
+    {
+      // Amazon Multi-Channel Fulfillment next to Medusa's manual provider (provider id amazon-mcf_amazon-mcf)
+      key: Modules.FULFILLMENT,
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/providers/amazon-mcf", id: "amazon-mcf" },
+        ],
+      },
+    },
     ...redisModules,
   ],
 })
