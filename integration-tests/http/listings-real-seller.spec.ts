@@ -226,7 +226,7 @@ medusaIntegrationTestRunner({
       expect(merchantStock(skillet.sku).quantity).toBe(7)
 
       // not one of the candidates: refused
-      const wrong = await api.post(`/admin/amazon/stores/${storeId}/listings/${listing.id}/sku`, { sku: "RS-OTHER" }, { headers }).catch((e) => e.response)
+      const wrong = await api.post(`/admin/amazon/stores/${storeId}/listings/${listing.id}/sku`, { sku: "RS-OTHER" }, { headers }).catch((e: any) => e.response)
       expect(wrong.status).toBe(400)
       const { data } = await api.post(`/admin/amazon/stores/${storeId}/listings/${listing.id}/sku`, { sku: skillet.sku }, { headers })
       expect(data.amazon_listing).toMatchObject({ sku: skillet.sku, fulfillment_channel: "DEFAULT", condition_type: "new_new" })
@@ -271,7 +271,7 @@ medusaIntegrationTestRunner({
       // France gets a regional price: its message differs, so FR goes in a feed of its own; DE and IT still share one
       const skillet = await variantId("MM-SKILLET")
       await updateProductVariantsWorkflow(getContainer()).run({
-        input: { selector: { id: skillet }, update: { prices: [{ currency_code: "eur", amount: 24.9 }, { currency_code: "eur", amount: 26.5, rules: { region_id: france.region.id } }] } },
+        input: { selector: { id: skillet }, update: { prices: [{ currency_code: "eur", amount: 24.9 }, { currency_code: "eur", amount: 26.5, rules: { region_id: france.region.id } } as any] } },
       })
       await setStock(getContainer(), "MM-SKILLET", locationId, 3)
       control().clearRequests()

@@ -68,7 +68,7 @@ medusaIntegrationTestRunner({
     const fulfil = async (orderId: string, lineItemId: string, quantity: number) => {
       const res = await api
         .post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: lineItemId, quantity }], location_id: locationId }, { headers })
-        .catch((e) => {
+        .catch((e: any) => {
           throw new Error(`create fulfillment: ${JSON.stringify(e.response?.data)}`)
         })
       expect(res.status).toBe(200)

@@ -181,17 +181,27 @@ export function fulfillmentOutboundRoutes(ctx: SandboxContext, router: Router): 
 
   spApiRoute(ctx, router, { operationId: "getFulfillmentOrder", api: API, method: "get", path: `${BASE}/fulfillmentOrders/:sellerFulfillmentOrderId` }, (req, res, call) => {
     const order = mcfOrders(ctx).get(mcfKey(call.sellerId, String(req.params.sellerFulfillmentOrderId)))
-    if (!order) return sendError(res, 400, "InvalidInput", `Fulfillment order ${String(req.params.sellerFulfillmentOrderId)} was not found.`)
+    if (!order) {
+      sendError(res, 400, "InvalidInput", `Fulfillment order ${String(req.params.sellerFulfillmentOrderId)} was not found.`)
+      return
+    }
     res.json({ payload: toFulfillmentOrderResult(ctx, order) })
   })
 
   spApiRoute(ctx, router, { operationId: "cancelFulfillmentOrder", api: API, method: "put", path: `${BASE}/fulfillmentOrders/:sellerFulfillmentOrderId/cancel` }, (req, res, call) => {
     const order = mcfOrders(ctx).get(mcfKey(call.sellerId, String(req.params.sellerFulfillmentOrderId)))
-    if (!order) return sendError(res, 400, "InvalidInput", `Fulfillment order ${String(req.params.sellerFulfillmentOrderId)} was not found.`)
+    if (!order) {
+      sendError(res, 400, "InvalidInput", `Fulfillment order ${String(req.params.sellerFulfillmentOrderId)} was not found.`)
+      return
+    }
     const status = mcfStatus(ctx, order)
-    if (status === "Cancelled") return res.json({})
+    if (status === "Cancelled") {
+      res.json({})
+      return
+    }
     if (status !== "Received" && status !== "Planning") {
-      return sendError(res, 400, "InvalidInput", `Only orders in the Received or Planning status can be canceled; this order is ${status}.`)
+      sendError(res, 400, "InvalidInput", `Only orders in the Received or Planning status can be canceled; this order is ${status}.`)
+      return
     }
     mcfCancel(ctx, order)
     res.json({})

@@ -88,6 +88,8 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(AdminUpsertAttributeMapping)],
   },
   { method: ["GET"], matcher: "/admin/amazon/stores/:id/option-suggestions", policies: [AMAZON_POLICY.readStores] },
+  { method: ["GET"], matcher: "/admin/amazon/stores/:id/fba", policies: [AMAZON_POLICY.readStores] },
+  { method: ["POST"], matcher: "/admin/amazon/stores/:id/fba/sync", policies: [AMAZON_POLICY.updateStores] },
   {
     method: ["GET"],
     matcher: "/admin/amazon/stores/:id/product-types",
