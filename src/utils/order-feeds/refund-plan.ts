@@ -15,7 +15,8 @@ import { ADJUSTMENT_REASONS, type AdjustmentReason } from "./xml-feed"
  *   US/CA send Principal + the item's Tax share; Amazon treats tax as a one-time bucket, so an item whose tax was
  *   already refunded gets no second Tax (said in a note).
  * - Items Amazon refunded itself (ledger rows direction `in`, e.g. a return Amazon refunded) are refused with the
- *   reason: the seller must not pay the buyer twice.
+ *   reason: the seller must not pay the buyer twice. An `in` row that is the echo of our own adjustment (`echo_of`)
+ *   is not Amazon's refund and is not counted at all (its outbound row is).
  */
 
 export type LedgerLine = {
@@ -36,6 +37,8 @@ export type LedgerEntry = {
   lines: LedgerLine[]
   posted_at?: Date | string | null
   source_ref?: string
+  /** inbound row that is Amazon's echo of our own outbound adjustment: the outbound row counts, this one not */
+  echo_of?: string | null
 }
 
 export type RefundRequestItem = {
@@ -125,7 +128,8 @@ export function planRefund(order: RefundPlanOrder, ledger: LedgerEntry[], reques
     plan.refused.push({ amazon_order_item_id: null, reason: "Choose at least one item to refund." })
     return plan
   }
-  const counted = ledger.filter((entry) => COUNTING.has(entry.status) && (entry.kind ?? "refund") === "refund")
+  // an echo (Amazon's Finances record of our own adjustment) is the outbound row again: counted once, through that row
+  const counted = ledger.filter((entry) => COUNTING.has(entry.status) && (entry.kind ?? "refund") === "refund" && !entry.echo_of)
   let total = 0n
   const seen = new Set<string>()
   for (const wanted of request.items) {

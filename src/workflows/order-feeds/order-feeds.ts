@@ -41,7 +41,7 @@ import { SYSTEM_PAYMENT_PROVIDER } from "../orders/steps/load-amazon-refund"
 export const ORDER_FEED_ROW_FIELDS = [
   "id", "store_id", "marketplace_id", "direction", "kind", "source_ref", "amazon_order_id", "medusa_order_id", "medusa_refund_id",
   "status", "lines", "currency", "amount", "reason", "note", "feed_id", "amazon_feed_id", "feed_document_id", "message_id",
-  "amazon_message", "amazon_result_code", "posted_at", "requested_by", "attempts", "error", "created_at", "updated_at",
+  "amazon_message", "amazon_result_code", "posted_at", "requested_by", "attempts", "error", "echo_of", "created_at", "updated_at",
 ] as const
 
 export type LedgerRow = {

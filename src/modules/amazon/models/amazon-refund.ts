@@ -50,6 +50,11 @@ const AmazonRefund = model
     /** for inbound: Amazon's posted date of the event; for outbound: when Amazon accepted */
     posted_at: model.dateTime().nullable(),
     requested_by: model.text().nullable(),
+    /**
+     * inbound only: the outbound row (amzrf_…) this Finances event is Amazon's echo of — our own adjustment, posted
+     * back. Such a row records no Medusa refund and the planner does not count it (the outbound row already counts).
+     */
+    echo_of: model.text().nullable(),
     attempts: model.number().default(0),
     error: model.text().nullable(),
   })
@@ -59,6 +64,7 @@ const AmazonRefund = model
     { on: ["medusa_order_id"] },
     { on: ["store_id", "status"] },
     { on: ["feed_id"] },
+    { on: ["echo_of"] },
   ])
 
 export default AmazonRefund

@@ -46,6 +46,14 @@ const AmazonStore = model
     product_id_attribute: model.text(),
     /** order defaults, confirm-shipment trigger, stock buffer, fast path …; see types.ts StoreSettings */
     settings: model.json().nullable(),
+    /**
+     * Amazon → Medusa refunds: PostedBefore of the last complete listFinancialEvents pass (advanced only after
+     * every event of it is in the ledger); the next pass reads from 72 h before it (Amazon posts late).
+     */
+    finances_cursor: model.dateTime().nullable(),
+    finances_synced_at: model.dateTime().nullable(),
+    /** why the last Finances pass failed, in words; null after a good one */
+    finances_error: model.text().nullable(),
     marketplaces: model.hasMany(() => AmazonMarketplace, { mappedBy: "store" }),
     category_mappings: model.hasMany(() => AmazonCategoryMapping, { mappedBy: "store" }),
     attribute_mappings: model.hasMany(() => AmazonAttributeMapping, { mappedBy: "store" }),

@@ -86,6 +86,14 @@ describe("refund planner", () => {
     expect(plan.refused[0].reason).toMatch(/Amazon already refunded this item itself on 2026-11-02/)
   })
 
+  it("counts the Finances echo of our own adjustment once (through the outbound row), never as Amazon's own refund", () => {
+    const ours = { id: "amzrf_1", direction: "out" as const, status: "accepted", lines: [{ amazon_order_item_id: "A1", quantity: 1, principal: "9.00", tax: "0.80" }] }
+    const echo = { direction: "in" as const, status: "recorded", echo_of: "amzrf_1", posted_at: "2026-11-04T10:00:00Z", lines: [{ amazon_order_item_id: "A1", quantity: 1, principal: "9.00", tax: "0.80" }] }
+    const plan = planRefund(us, [ours, echo], { items: [{ amazon_order_item_id: "A1" }] })
+    expect(plan.refused).toEqual([])
+    expect(plan.lines[0]).toMatchObject({ quantity: 2, principal: "18.00" })
+  })
+
   it("refuses unknown items, AFN orders, unknown reasons; default reason NoInventory before shipping", () => {
     expect(planRefund(us, [], { items: [{ amazon_order_item_id: "ZZ" }] }).refused[0].reason).toMatch(/has no item ZZ/)
     expect(planRefund({ ...us, fulfillment_channel: "AFN" }, [], { items: [{ amazon_order_item_id: "A1" }] }).refused[0].reason).toMatch(/AFN/)
