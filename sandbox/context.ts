@@ -5,6 +5,7 @@ import { gzipResult, processFeed } from "./feed-processing"
 import { AmazonModels, defaultModelsDir, loadAmazonModels } from "./models"
 import { SeededRandom } from "./random"
 import { LISTINGS_REPORT_TYPES, REPORT_CONTENT_TYPE, listingsReportRenderer } from "./report-content"
+import { RETURNS_REPORT_TYPE, finishReturnsReport } from "./returns"
 import { seedApp, seedDemo } from "./seed"
 import { SandboxState } from "./state"
 import { TokenBuckets } from "./token-bucket"
@@ -160,6 +161,7 @@ export class SandboxContext {
     const { queue, progress } = this.options.reportProcessingSeconds
     const phase = this.phase(report.createdAt, queue, progress, report.advancedAt)
     if (phase.status !== "DONE") return phase.status
+    if (report.reportType === RETURNS_REPORT_TYPE) return finishReturnsReport(this, report, phase)
     const spec = LISTINGS_REPORT_TYPES[report.reportType]
     if (!spec) {
       report.result = { status: "FATAL", startedAt: phase.startedAt, endedAt: phase.endedAt }

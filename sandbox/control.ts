@@ -10,6 +10,7 @@ import { CatalogItem, FulfillmentStatus, Listing, ListingHistoryEntry, Operation
 import { SpApiValidator, ValidationError } from "./validation"
 import { fbaPool, fbaPoolKey, setFbaItems, type FbaItem, type FbaItemInput } from "./fba-inventory"
 import { amazonRefund, type AmazonRefundInput } from "./finances"
+import { buyerReturn, type BuyerReturnInput } from "./returns"
 
 /** Thrown for bad control input; the HTTP control API answers 400 with its message. */
 export class ControlInputError extends Error {}
@@ -408,6 +409,11 @@ export class SandboxControl {
   /** Amazon refunds an order itself (Refund at First Scan, Seller Central, A-to-z claim, chargeback); Finances lists it 48 h later. */
   amazonRefund(input: AmazonRefundInput): ReturnType<typeof amazonRefund> {
     return amazonRefund(this.ctx, input)
+  }
+
+  /** The buyer returns items of a shipped MFN order, or an RMA moves on (Received, Rejected); the returns report shows it. */
+  buyerReturn(input: BuyerReturnInput): ReturnType<typeof buyerReturn> {
+    return buyerReturn(this.ctx, input)
   }
 
   advanceClock(ms: number): { now: string } {

@@ -51,6 +51,7 @@ export function controlRouter(control: SandboxControl): Router {
   router.post("/feeds/:feedId/advance", handle((req) => control.advanceFeed(req.params.feedId)))
   router.post("/reports/:reportId/advance", handle((req) => control.advanceReport(req.params.reportId)))
   router.post("/report-rows", handle((req) => control.addReportRows(body(req) as never)))
+  router.post("/returns", handle((req) => control.buyerReturn(body(req) as never)))
   router.get("/feed-documents/:docId", handle((req, res) => {
     const doc = control.feedDocument(req.params.docId)
     if (!doc) return void res.status(404).json({ message: "no uploaded feed document with that id" })
