@@ -20,7 +20,7 @@ export function listingsRoutes(ctx: SandboxContext, router: Router): void {
     if (!mp) return
     const listing = ctx.state.getListing(call.sellerId, mp, req.params.sku)
     if (!listing) return sendError(res, 404, "NOT_FOUND", `SKU '${req.params.sku}' not found in marketplace ${mp}`)
-    res.json(renderListingItem(listing, call.query.list("includedData") ?? ["summaries"]))
+    res.json(renderListingItem(listing, call.query.list("includedData") ?? ["summaries"], ctx.state.sellerListings(call.sellerId, mp).values()))
   })
 
   spApiRoute(ctx, router, { operationId: "putListingsItem", api: API, method: "put", path: PATH }, (req, res, call) => {
@@ -124,7 +124,7 @@ export function listingsRoutes(ctx: SandboxContext, router: Router): void {
     }
     const page = matching.slice(offset, offset + pageSize)
     const included = q.list("includedData") ?? ["summaries"]
-    const body: Record<string, unknown> = { numberOfResults: matching.length, items: page.map((l) => renderListingItem(l, included)) }
+    const body: Record<string, unknown> = { numberOfResults: matching.length, items: page.map((l) => renderListingItem(l, included, ctx.state.sellerListings(call.sellerId, mp).values())) }
     const pagination: Record<string, string> = {}
     if (offset + pageSize < matching.length) pagination.nextToken = encodeToken({ o: offset + pageSize })
     if (offset > 0) pagination.previousToken = encodeToken({ o: Math.max(0, offset - pageSize) })
