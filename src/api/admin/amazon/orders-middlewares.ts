@@ -34,4 +34,6 @@ export const adminAmazonOrdersMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["POST"], matcher: "/admin/amazon/orders/:id/cancel", policies: [AMAZON_POLICY.refundOrders], middlewares: [validateAndTransformBody(AdminCancelAmazonOrder)] },
   { method: ["POST"], matcher: "/admin/amazon/stores/:id/order-feeds/send", policies: [AMAZON_POLICY.refundOrders] },
+  // Amazon → Medusa refunds: one Finances pass now (the job runs every 30 minutes)
+  { method: ["POST"], matcher: "/admin/amazon/stores/:id/refunds-inbound/sync", policies: [AMAZON_POLICY.refundOrders] },
 ]
