@@ -28,7 +28,12 @@ export const SKU_COLUMN = "seller-sku"
  * is a line with bytes its charset does not allow (decoded as U+FFFD): a SKU or title with a replaced
  * character would be matched or created wrongly.
  */
-export async function* readListingsReport(source: Readable, decoding: ReportDecoderOptions): AsyncGenerator<ReportLine> {
+export async function* readListingsReport(
+  source: Readable,
+  decoding: ReportDecoderOptions,
+  /** another flat-file report read the same way (the returns report): the column it must have, and its name */
+  kind: { requiredColumn: string; name: string } = { requiredColumn: SKU_COLUMN, name: "a listings report" }
+): AsyncGenerator<ReportLine> {
   const parser = parse({
     delimiter: "\t",
     quote: false,
@@ -48,10 +53,10 @@ export async function* readListingsReport(source: Readable, decoding: ReportDeco
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (!header) {
         header = record.map((name) => name.trim().toLowerCase())
-        if (!header.includes(SKU_COLUMN)) {
+        if (!header.includes(kind.requiredColumn)) {
           throw new ReportFormatError(
-            `The report has no "${SKU_COLUMN}" column (its first line starts "${record.slice(0, 4).join(" | ").slice(0, 120)}"): ` +
-              `it is not a listings report, or Amazon sent localized column names.`
+            `The report has no "${kind.requiredColumn}" column (its first line starts "${record.slice(0, 4).join(" | ").slice(0, 120)}"): ` +
+              `it is not ${kind.name}, or Amazon sent localized column names.`
           )
         }
         continue
