@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto"
+import type { FamilyChild, FamilyGroup } from "./families"
+import { variantTitle } from "./families"
 import { isFulfilledByAmazon, type ReportListing } from "./listing-row"
 
 /** What a new product needs besides the listing: where it goes and in which currency. */
@@ -63,6 +65,43 @@ export function newProductInput(listing: ReportListing, handle: string, context:
       amazon_marketplace_id: context.marketplace_id,
       ...(listing.asin ? { amazon_asin: listing.asin } : {}),
     },
+  }
+}
+
+/**
+ * One Medusa product for a seller's variation family: the parent's title, an option per theme attribute
+ * with the children's values, a variant per child SKU (priced and described as newProductInput does), the
+ * parent SKU in metadata (amazon_parent_sku — listings out uses it as the family's parent SKU, so a later
+ * send patches Amazon's family instead of making another). The parent itself is no variant: it is not sold.
+ */
+export function familyProductInput(group: FamilyGroup, handle: string, context: NewProductContext, parentAsin: string | null): NewProductInput {
+  const description = group.children.map((child) => child.listing.description).find(Boolean)
+  return {
+    title: group.title,
+    handle,
+    ...(description ? { description } : {}),
+    status: context.publish ? "published" : "draft",
+    options: group.options.map((option) => ({ title: option.title, values: option.values })),
+    variants: group.children.map((child) => familyVariantInput(child, context.currency_code)),
+    ...(context.sales_channel_id ? { sales_channels: [{ id: context.sales_channel_id }] } : {}),
+    ...(context.shipping_profile_id ? { shipping_profile_id: context.shipping_profile_id } : {}),
+    metadata: {
+      amazon_parent_sku: group.parent_sku,
+      amazon_marketplace_id: context.marketplace_id,
+      amazon_variation_theme: group.theme,
+      ...(parentAsin ? { amazon_asin: parentAsin } : {}),
+    },
+  }
+}
+
+/** A child of a family as a variant: its option values, SKU and price (its ASIN stays on its listing). */
+export function familyVariantInput(child: FamilyChild, currencyCode: string): NewProductInput["variants"][number] {
+  return {
+    title: variantTitle(child.options),
+    sku: child.listing.sku,
+    manage_inventory: true,
+    options: child.options,
+    prices: child.listing.price === null ? [] : [{ currency_code: currencyCode.toLowerCase(), amount: child.listing.price }],
   }
 }
 

@@ -47,7 +47,7 @@ const THEME_WORDS: Record<string, string> = {
 }
 
 /** The attributes a theme name stands for, read from its words ("SIZE_NAME/COLOR_NAME", "SizeColor" is not read). */
-function attributesFromName(name: string): string[] | null {
+export function attributesFromName(name: string): string[] | null {
   const parts = name.toUpperCase().split(/[/&]| AND /).map((p) => p.trim().replace(/\s+/g, "_"))
   const out: string[] = []
   for (const part of parts) {
