@@ -34,6 +34,9 @@ export const adminAmazonOrdersMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["POST"], matcher: "/admin/amazon/orders/:id/cancel", policies: [AMAZON_POLICY.refundOrders], middlewares: [validateAndTransformBody(AdminCancelAmazonOrder)] },
   { method: ["POST"], matcher: "/admin/amazon/stores/:id/order-feeds/send", policies: [AMAZON_POLICY.refundOrders] },
+  // buyer returns from Amazon's returns report (never refunded by the plugin): the order's returns, and a sync now
+  { method: ["GET"], matcher: "/admin/amazon/orders/:id/returns", policies: [AMAZON_POLICY.readOrders] },
+  { method: ["POST"], matcher: "/admin/amazon/stores/:id/returns/sync", policies: [AMAZON_POLICY.updateOrders] },
   // Amazon → Medusa refunds: one Finances pass now (the job runs every 30 minutes)
   { method: ["POST"], matcher: "/admin/amazon/stores/:id/refunds-inbound/sync", policies: [AMAZON_POLICY.refundOrders] },
 ]
