@@ -19,6 +19,10 @@ type LedgerRow = {
   reason: string | null
   amazon_message: string | null
   error: string | null
+  /** inbound: why Medusa recorded less or nothing (a surplus), or which outbound row this echo belongs to */
+  note: string | null
+  /** inbound row that is Amazon's Finances record of our own refund */
+  echo_of: string | null
   created_at: string
 }
 
@@ -45,8 +49,18 @@ const s = {
   taxNote: (inclusive: boolean) => (inclusive ? "Prices include VAT here: the gross price is refunded, no separate tax." : "Tax is refunded with the price (once per item)."),
   queued: "Queued: it goes to Amazon with the next feed. Medusa records it once Amazon accepts.",
   cancelIntro: "Amazon cancels the whole unshipped order. The Medusa order is canceled once Amazon accepts.",
-  direction: (row: LedgerRow) => (row.direction === "in" ? "Amazon refunded" : row.kind === "cancel" ? "Cancellation" : "Refund sent"),
+  direction: (row: LedgerRow) =>
+    row.direction === "in"
+      ? row.echo_of
+        ? "Amazon's record of our refund"
+        : `Refunded by Amazon${INBOUND_KIND[row.reason ?? ""] ? ` (${INBOUND_KIND[row.reason ?? ""]})` : ""}`
+      : row.kind === "cancel"
+        ? "Cancellation"
+        : "Refund sent",
 }
+
+/** Finances list an inbound refund came from (the ledger row's reason) */
+const INBOUND_KIND: Record<string, string> = { refund: "return or Seller Central refund", guarantee_claim: "A-to-z claim", chargeback: "chargeback" }
 
 const STATUS_COLOR: Record<LedgerRow["status"], "grey" | "blue" | "green" | "red" | "orange"> = {
   planned: "grey",
@@ -221,9 +235,10 @@ export function AmazonRefundsSection({ order }: { order: AmazonOrder }) {
       {rows.map((row) => (
         <div key={row.id} className="flex flex-col gap-y-1" data-testid="amazon-refund-row">
           <div className="flex items-center justify-between gap-x-2">
-            <Text size="small" leading="compact">{`${s.direction(row)}${row.amount ? ` · ${row.amount} ${row.currency ?? ""}` : ""}${row.reason ? ` · ${row.reason}` : ""} · ${formatRelative(row.created_at)}`}</Text>
+            <Text size="small" leading="compact">{`${s.direction(row)}${row.amount ? ` · ${row.amount} ${row.currency ?? ""}` : ""}${row.reason && row.direction === "out" ? ` · ${row.reason}` : ""} · ${formatRelative(row.created_at)}`}</Text>
             <Badge size="2xsmall" color={STATUS_COLOR[row.status]}>{row.status}</Badge>
           </div>
+          {row.direction === "in" && row.note && <Text size="small" className="text-ui-fg-subtle">{row.note}</Text>}
           {row.amazon_message && <Text size="small" className={row.status === "rejected" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>{row.amazon_message}</Text>}
           {row.error && <Text size="small" className="text-ui-fg-error">{row.error}</Text>}
         </div>
