@@ -1,4 +1,9 @@
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createInventoryLevelsWorkflow,
+  createProductsWorkflow,
+  createProductVariantsWorkflow,
+  updateProductOptionValuesOnProductStep,
+} from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { ListingFields } from "../../utils/listings-import/plan-batch"
 import type { NewProductInput } from "../../utils/listings-import/new-product"
@@ -14,6 +19,25 @@ export type NewProductListing = {
   stock: number | null
 }
 
+/** Children of a family whose product an earlier page or run made: the option values they add, their variants. */
+export type FamilyAddition = {
+  product_id: string
+  option_values: Array<{ product_option_id: string; add: string[] }>
+  variants: NewProductInput["variants"]
+}
+
+/**
+ * A variation parent's listing: recorded on its family's product, without a variant (never sold). `product_id`
+ * null: the product this batch makes for the family, found by the SKU of one of its children.
+ */
+export type ParentListing = {
+  fields: ListingFields
+  existing_id: string | null
+  restore: boolean
+  product_id: string | null
+  child_sku: string
+}
+
 export type ImportListingsBatchInput = {
   store_id: string
   marketplace_id: string
@@ -23,14 +47,21 @@ export type ImportListingsBatchInput = {
   location_id: string | null
   /** listings of variants that exist */
   links: ImportedListingWrite[]
-  /** one product per unknown SKU, in the same order as `new_listings` */
+  /** a product per unknown standalone SKU and per new variation family */
   products: NewProductInput[]
+  /** a listing per new variant (of `products` and `additions`), found by its SKU */
   new_listings: NewProductListing[]
+  /** children joining a family's existing product */
+  additions?: FamilyAddition[]
+  /** variation parents to record */
+  parents?: ParentListing[]
 }
 
 /**
- * One batch of a listings import (≤ 500 rows): new products for unknown SKUs, Amazon's stock at the sales
- * channel's location for them, then every listing of the batch linked in one bulk write. If the listing
+ * One batch of a listings import (≤ 500 rows): new products for unknown SKUs (one per variation family),
+ * children added to a family's existing product (its options get the new values first), Amazon's stock at
+ * the sales channel's location for the new variants, then every listing of the batch — parents included,
+ * without a variant — linked in one bulk write. If the listing
  * write fails, the workflow engine compensates the steps before it — the batch's products and stock
  * levels are deleted — so no product is left without its listing; and should the process die in between,
  * the next run finds the product by its SKU and links it (plan-batch.ts).
@@ -40,9 +71,30 @@ export const importListingsBatchWorkflow = createWorkflow("import-amazon-listing
     createProductsWorkflow.runAsStep({ input: { products: input.products } })
   )
 
-  const newVariants = transform({ created }, ({ created }) =>
-    (created ?? []).flatMap((product) => (product.variants ?? []).map((variant) => ({ id: variant.id, sku: variant.sku!, product_id: product.id })))
+  const additions = transform({ input }, ({ input }) => input.additions ?? [])
+  when("add-imported-option-values", { additions }, ({ additions }) => additions.some((a) => a.option_values.some((o) => o.add.length > 0))).then(() =>
+    updateProductOptionValuesOnProductStep(
+      transform({ additions }, ({ additions }) =>
+        additions.flatMap((addition) =>
+          addition.option_values
+            .filter((option) => option.add.length > 0)
+            .map((option) => ({ product_id: addition.product_id, product_option_id: option.product_option_id, add: option.add.map((value) => ({ value })) }))
+        )
+      )
+    )
   )
+  const added = when("add-imported-family-variants", { additions }, ({ additions }) => additions.length > 0).then(() =>
+    createProductVariantsWorkflow.runAsStep({
+      input: transform({ additions }, ({ additions }) => ({
+        product_variants: additions.flatMap((addition) => addition.variants.map((variant) => ({ ...variant, product_id: addition.product_id }))),
+      })),
+    })
+  )
+
+  const newVariants = transform({ created, added }, ({ created, added }) => [
+    ...(created ?? []).flatMap((product) => (product.variants ?? []).map((variant) => ({ id: variant.id, sku: variant.sku!, product_id: product.id }))),
+    ...(added ?? []).map((variant) => ({ id: variant.id, sku: variant.sku!, product_id: variant.product_id! })),
+  ])
 
   const items = findInventoryItemsStep(
     transform({ input, newVariants }, ({ input, newVariants }) => {
@@ -70,12 +122,19 @@ export const importListingsBatchWorkflow = createWorkflow("import-amazon-listing
       const variant = bySku.get(listing.fields.sku)!
       return { ...listing.fields, existing_id: listing.existing_id, restore: listing.restore, variant_id: variant.id, product_id: variant.product_id }
     })
+    const parents: ImportedListingWrite[] = (input.parents ?? []).map((parent) => ({
+      ...parent.fields,
+      existing_id: parent.existing_id,
+      restore: parent.restore,
+      variant_id: null,
+      product_id: parent.product_id ?? bySku.get(parent.child_sku)!.product_id,
+    }))
     return {
       store_id: input.store_id,
       marketplace_id: input.marketplace_id,
       currency_code: input.currency_code,
       synced_at: input.synced_at,
-      writes: [...input.links, ...linkedNew],
+      writes: [...input.links, ...linkedNew, ...parents],
     }
   })
   return new WorkflowResponse(upsertImportedListingsStep(writes))

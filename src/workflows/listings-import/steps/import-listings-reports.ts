@@ -6,13 +6,16 @@ import { type DocumentLocation, getMarketplace, reportDocumentId, type SpApiClie
 import { AMAZON_MODULE } from "../../../modules/amazon"
 import type AmazonModuleService from "../../../modules/amazon/service"
 import { type ReportListing, defaultStatusOf, readListingRow } from "../../../utils/listings-import/listing-row"
-import { assignHandles, handleCandidates, initialStock, newProductInput } from "../../../utils/listings-import/new-product"
+import { type CreateEntry, type FamilyPlan, planFamilies } from "../../../utils/listings-import/families"
+import { assignHandles, familyProductInput, familyVariantInput, handleCandidates, initialStock, newProductInput } from "../../../utils/listings-import/new-product"
 import { countReportLines, readListingsReport, ReportFormatError } from "../../../utils/listings-import/parse-listings-report"
 import { listingFields, planListingsBatch } from "../../../utils/listings-import/plan-batch"
 import { declaredCharset, legacyCharsetOf } from "../../../utils/listings-import/report-charset"
+import { isAuthorizationLost } from "../../../utils/sp-api-errors"
 import { SyncRunReporter, type SyncRunError } from "../../../utils/sync-run-reporter"
-import { importListingsBatchWorkflow } from "../import-listings-batch"
+import { importListingsBatchWorkflow, type ParentListing } from "../import-listings-batch"
 import { readBatchFacts, takenHandles } from "../read-batch-facts"
+import { lookUpFamilies, readFamilyProducts } from "../read-family-facts"
 import { amazonRunError, reportLabel } from "../run-errors"
 import type { ReadyReport, ReadyReports } from "./await-listings-reports"
 import { ALL_LISTINGS_REPORT, type ImportMarketplace, type ListingsImportPlan } from "./load-listings-import-plan"
@@ -204,8 +207,28 @@ class ImportSession {
     this.reporter.count("already_imported", plan.already_imported)
     if (!plan.link.length && !plan.create.length) return
 
-    const taken = await takenHandles(this.container, plan.create.flatMap((entry) => handleCandidates(entry.listing)))
-    const handles = assignHandles(plan.create.map((entry) => entry.listing), taken)
+    const families = await this.sortFamilies(marketplace, document, listings, plan.create)
+    for (const skipped of families.skipped) {
+      this.skip(skipped.reason, { code: `${skipped.reason}_listing`, line: skipped.line, sku: skipped.sku, message: `${capitalize(this.label(document))}, line ${skipped.line}: ${skipped.message}.` }, document)
+    }
+    for (const flat of families.flat.filter((entry) => entry.note)) {
+      this.reporter.count("family_children_apart")
+      this.reporter.error({
+        code: "family_child_apart",
+        line: flat.listing.line,
+        sku: flat.listing.sku,
+        message: `${capitalize(this.label(document))}, line ${flat.listing.line}: ${flat.note}.`,
+        marketplace_id: marketplace.marketplace_id,
+        report_type: document.report_type,
+      })
+    }
+    const newFamilies = families.groups.filter((group) => !group.product_id)
+    const joining = families.groups.filter((group) => group.product_id)
+    if (!plan.link.length && !families.flat.length && !families.groups.length && !families.parents.length) return
+
+    const named = [...families.flat.map((entry) => entry.listing), ...newFamilies.map((group) => ({ title: group.title, sku: group.parent_sku }))]
+    const taken = await takenHandles(this.container, named.flatMap((listing) => handleCandidates(listing)))
+    const handles = assignHandles(named, taken)
     const productContext = {
       marketplace_id: marketplace.marketplace_id,
       currency_code: marketplace.currency_code,
@@ -213,6 +236,10 @@ class ImportSession {
       sales_channel_id: this.plan.sales_channel_id,
       shipping_profile_id: this.plan.shipping_profile_id,
     }
+    const parentAsin = new Map(families.parents.map((parent) => [parent.parent_sku, parent.asin]))
+    const children = families.groups.flatMap((group) => group.children)
+    const newListing = (entry: CreateEntry) => ({ fields: listingFields(entry.listing), existing_id: entry.existing_id, restore: entry.restore, stock: initialStock(entry.listing) })
+    const parentRows = await this.parentRows(marketplace.marketplace_id, families)
     try {
       await importListingsBatchWorkflow(this.container).run({
         input: {
@@ -222,19 +249,23 @@ class ImportSession {
           synced_at: this.plan.run_marker,
           location_id: this.plan.location_id,
           links: plan.link.map(({ matched_by: _matchedBy, ...write }) => write),
-          products: plan.create.map((entry, i) => newProductInput(entry.listing, handles[i], productContext)),
-          new_listings: plan.create.map((entry) => ({
-            fields: listingFields(entry.listing),
-            existing_id: entry.existing_id,
-            restore: entry.restore,
-            stock: initialStock(entry.listing),
+          products: [
+            ...families.flat.map((entry, i) => newProductInput(entry.listing, handles[i], productContext)),
+            ...newFamilies.map((group, i) => familyProductInput(group, handles[families.flat.length + i], productContext, parentAsin.get(group.parent_sku) ?? null)),
+          ],
+          new_listings: [...families.flat, ...children].map(newListing),
+          additions: joining.map((group) => ({
+            product_id: group.product_id!,
+            option_values: group.options.filter((option) => option.option_id && option.values.length).map((option) => ({ product_option_id: option.option_id!, add: option.values })),
+            variants: group.children.map((child) => familyVariantInput(child, marketplace.currency_code)),
           })),
+          parents: parentRows,
         },
       })
     } catch (error) {
       const first = listings[0].line
       const last = listings[listings.length - 1].line
-      const count = plan.link.length + plan.create.length
+      const count = plan.link.length + families.flat.length + children.length
       this.reporter.count("skipped", count)
       this.reporter.count("skipped_failed", count)
       this.reporter.error({
@@ -246,7 +277,76 @@ class ImportSession {
       return
     }
     this.reporter.count("linked", plan.link.length)
-    this.reporter.count("created", plan.create.length)
+    this.reporter.count("created", families.flat.length + newFamilies.length)
+    if (families.groups.length) {
+      this.reporter.count("families_created", newFamilies.length)
+      this.reporter.count("family_children", children.length)
+    }
+    if (parentRows.length) this.reporter.count("family_parents", parentRows.length)
+  }
+
+  /**
+   * The batch's unknown SKUs sorted by family (families.ts), after asking Amazon about them. When Amazon
+   * cannot be asked, the unknown SKUs wait for the next run (a child imported alone could not be regrouped);
+   * the known ones are still linked. A lost authorization is re-thrown: it stops the run.
+   */
+  private async sortFamilies(marketplace: ImportMarketplace, document: ReadyReport, listings: ReportListing[], creates: CreateEntry[]): Promise<FamilyPlan> {
+    const empty: FamilyPlan = { flat: [], groups: [], parents: [], skipped: [] }
+    if (!creates.length) return empty
+    try {
+      const facts = await lookUpFamilies(this.client, marketplace.marketplace_id, creates.map((entry) => entry.listing.sku))
+      const parentSkus = new Set<string>()
+      for (const entry of creates) {
+        const own = facts.get(entry.listing.sku)
+        if (own?.role === "parent") parentSkus.add(own.sku)
+        if (own?.role === "child" && own.parent_sku) parentSkus.add(own.parent_sku)
+      }
+      const existing = await readFamilyProducts(this.container, this.plan.store_id, [...parentSkus], facts)
+      return planFamilies(creates, facts, existing)
+    } catch (error) {
+      const where = { marketplace_id: marketplace.marketplace_id, report_type: document.report_type }
+      if (isAuthorizationLost(error)) throw error
+      const failure = await amazonRunError(this.amazon, this.plan.store_id, error, "read the variation families of new listings", where)
+      const first = listings[0].line
+      const last = listings[listings.length - 1].line
+      this.reporter.count("skipped", creates.length)
+      this.reporter.count("skipped_family_unknown", creates.length)
+      this.reporter.error({
+        ...failure,
+        message: `${capitalize(this.label(document))}, lines ${first}–${last}: ${creates.length} new listings were not imported because Amazon could not say which belong to a variation family (${failure.message}); the next run tries again.`,
+      })
+      return empty
+    }
+  }
+
+  /** Each parent to record, with the row it already has in this marketplace (a row already on a product is left as it is). */
+  private async parentRows(marketplaceId: string, families: FamilyPlan): Promise<ParentListing[]> {
+    if (!families.parents.length) return []
+    const loose = families.parents.filter((parent) => !parent.entry).map((parent) => parent.parent_sku)
+    const rows = loose.length
+      ? ((await this.amazon.listAmazonListings(
+          { store_id: this.plan.store_id, marketplace_id: marketplaceId, sku: loose },
+          { select: ["id", "sku", "product_id", "deleted_at"], withDeleted: true }
+        )) as Array<{ id: string; sku: string; product_id: string | null; deleted_at: Date | string | null }>)
+      : []
+    const bySku = new Map<string, (typeof rows)[number]>()
+    for (const row of rows) if (!bySku.get(row.sku) || bySku.get(row.sku)!.deleted_at) bySku.set(row.sku, row)
+    const firstChild = new Map(families.groups.map((group) => [group.parent_sku, group.children[0]?.listing.sku]))
+    const out: ParentListing[] = []
+    for (const parent of families.parents) {
+      const row = parent.entry ? null : bySku.get(parent.parent_sku)
+      if (row && !row.deleted_at && row.product_id) continue
+      const childSku = firstChild.get(parent.parent_sku)
+      if (!parent.product_id && !childSku) continue
+      out.push({
+        fields: { sku: parent.parent_sku, asin: parent.asin, status: parent.status, price: null, quantity: null, fulfillment_channel: null, condition_type: null },
+        existing_id: parent.entry?.existing_id ?? row?.id ?? null,
+        restore: parent.entry?.restore ?? !!row?.deleted_at,
+        product_id: parent.product_id,
+        child_sku: childSku ?? "",
+      })
+    }
+    return out
   }
 
   private skip(reason: string, error: SyncRunError & { line: number }, document: ReadyReport): void {

@@ -7,7 +7,8 @@ import type { ListingFields } from "../../../utils/listings-import/plan-batch"
 export type ImportedListingWrite = ListingFields & {
   existing_id: string | null
   restore: boolean
-  variant_id: string
+  /** null for a variation parent: a listing of the family's product, not sold, no variant */
+  variant_id: string | null
   product_id: string
   /** our unsent listing of the variant now carries Amazon's SKU: what it had queued is obsolete */
   rekey?: boolean
