@@ -232,7 +232,7 @@ medusaIntegrationTestRunner({
         expect(row.asin).toMatch(/^B0/)
         const issue = ((row.issues ?? []) as unknown as Array<{ code: string; message: string; severity: string }>).find((i) => i.code === "variation_flat")
         expect(issue).toMatchObject({ severity: "warning" })
-        expect(issue!.message).toMatch(/no variation theme of SHIRT fits its mapped options \(Size → size, Material → material\)/)
+        expect(issue!.message).toMatch(/no variation theme of SHIRT fits its mapped options \(Material → material, Size → size\)/)
         expect(issue!.message).toMatch(/SIZE_NAME\/COLOR_NAME \(size \+ color\)/)
       }
       expect(await listing("P-FLAT-TEE")).toBeUndefined()

@@ -85,7 +85,8 @@ export async function planFamilies(
       for (const m of mappings.filter((m) => m.product_type === productType && !m.marketplace_id)) byOption.set(m.source_value.toLowerCase(), m.attribute)
       for (const m of mappings.filter((m) => m.product_type === productType && m.marketplace_id === ctx.marketplace_id)) byOption.set(m.source_value.toLowerCase(), m.attribute)
       const options = (product.options ?? []).filter((o): o is { title: string } => !!o)
-      const mapped = options.filter((o) => byOption.has(o.title.toLowerCase()))
+      // sorted by title: the database returns options in no fixed order, and the words below must not change between runs
+      const mapped = options.filter((o) => byOption.has(o.title.toLowerCase())).sort((a, b) => a.title.localeCompare(b.title))
       if (!mapped.length) continue
       const key = familyKey(ctx.marketplace_id, product.id)
       const flat = (message: string) =>
