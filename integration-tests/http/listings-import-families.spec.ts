@@ -186,5 +186,27 @@ medusaIntegrationTestRunner({
       expect(last.get("TEE-FAM-XL")!.product_id).not.toBe(productId)
       expect(await productCount()).toBe(productsBefore + 9)
     })
+
+    it("when Amazon cannot say which SKUs belong to a family, new SKUs wait for the next run instead of becoming flat products", async () => {
+      sandbox().control.addListings({ listings: [child("TEE-FAM-S-RED", "S", "Red", 1)] })
+      const productsBefore = await productCount()
+      sandbox().control.addFault({ operation: "searchListingsItems", kind: "500" })
+      const failed = await importNow()
+      sandbox().control.clearFaults()
+      // 7 rows of the all-listings report, and the inactive candle again in the inactive report
+      expect(failed.counts).toMatchObject({ created: 0, skipped_family_unknown: 8 })
+      expect(failed.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ code: "amazon_error", message: expect.stringMatching(/7 new listings were not imported because Amazon could not say which belong to a variation family .*the next run tries again/) }),
+        ])
+      )
+      expect(await productCount()).toBe(productsBefore)
+
+      const next = await importNow()
+      expect(next.status).toBe("succeeded")
+      expect(next.counts).toMatchObject({ created: 7, families_created: 1, family_children: 1 })
+      const listing = (await listingsBySku()).get("TEE-FAM-S-RED")!
+      expect((await familyProduct(listing.product_id!)).metadata).toMatchObject({ amazon_parent_sku: "TEE-FAM" })
+    })
   },
 })

@@ -15,7 +15,7 @@ const GERMANY = "A1PA6795UKMFR9"
 const sandbox = useSandbox({ timeScale: 600 })
 
 /** The SP-API operations this import calls: their requests must match Amazon's models. */
-const OUR_OPERATIONS = new Set(["createReport", "getReport", "getReportDocument"])
+const OUR_OPERATIONS = new Set(["createReport", "getReport", "getReportDocument", "searchListingsItems"])
 
 const ALL_DATA_COLUMNS = 29
 const tsvRow = (cells: Record<number, string>) => Array.from({ length: ALL_DATA_COLUMNS }, (_, i) => cells[i] ?? "").join("\t")
