@@ -416,6 +416,17 @@ export class SandboxControl {
     return buyerReturn(this.ctx, input)
   }
 
+  /**
+   * How fast Amazon's time runs from now on. Amazon's timelines are computed from real elapsed time × scale, so
+   * the Amazon age of everything in flight is recomputed at the new scale: tests slow it down around steps that
+   * must happen within an Amazon window (cancel an MCF order while it is still Received/Planning) and restore it.
+   */
+  setTimeScale(scale: number): { timeScale: number } {
+    if (!(scale > 0)) throw new ControlInputError("scale must be > 0")
+    this.ctx.clock.timeScale = scale
+    return { timeScale: scale }
+  }
+
   advanceClock(ms: number): { now: string } {
     if (!(ms >= 0)) throw new ControlInputError("ms must be >= 0")
     this.ctx.clock.advance(ms)
