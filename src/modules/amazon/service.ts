@@ -1,5 +1,5 @@
-import { MedusaService } from "@medusajs/framework/utils"
-import type { Logger } from "@medusajs/framework/types"
+import { InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Context, InferTypeOf, Logger } from "@medusajs/framework/types"
 import {
   AmazonAttributeMapping,
   AmazonCategoryMapping,
@@ -108,6 +108,28 @@ class AmazonModuleService extends MedusaService({
       region: store.region,
       sellingPartnerId: store.selling_partner_id,
     })
+  }
+
+  /**
+   * Runs `job` on one Amazon order's refund ledger while holding a transaction-scoped Postgres advisory lock on
+   * (store, order): the ledger it gets and the rows it writes with `create` belong to one transaction, so two requests
+   * for the same order — from any process, whatever locking provider is configured — are decided one after the other,
+   * the second seeing the first's row. Read everything else the job needs before calling this (it holds a connection).
+   */
+  @InjectTransactionManager()
+  async withOrderLedgerLock<T>(
+    storeId: string,
+    amazonOrderId: string,
+    job: (
+      ledger: Array<InferTypeOf<typeof AmazonRefund>>,
+      create: (data: Record<string, unknown>) => Promise<InferTypeOf<typeof AmazonRefund>>
+    ) => Promise<T>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<T> {
+    const manager = sharedContext.transactionManager as { execute(sql: string, params: unknown[]): Promise<unknown> }
+    await manager.execute("select pg_advisory_xact_lock(hashtext(?))", [`amazon_refund:${storeId}:${amazonOrderId}`])
+    const ledger = await this.listAmazonRefunds({ store_id: storeId, amazon_order_id: amazonOrderId }, { order: { created_at: "ASC" } }, sharedContext)
+    return await job(ledger, (data) => this.createAmazonRefunds(data as never, sharedContext) as never)
   }
 
   issueOAuthState(storeId: string, options: { replaceSeller?: boolean } = {}): IssuedOAuthState {

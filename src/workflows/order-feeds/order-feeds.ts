@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { cancelOrderWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { AMAZON_MODULE } from "../../modules/amazon"
 import type AmazonModuleService from "../../modules/amazon/service"
-import { feedDocumentId, feedId, marketplaceId, SpApiError, SpApiNetworkError } from "../../lib/sp-api"
+import { amazonOrderId, feedDocumentId, feedId, marketplaceId, SpApiError, SpApiNetworkError } from "../../lib/sp-api"
 import { getMarketplace } from "../../lib/sp-api/marketplaces"
 import type { AmazonOrderLine } from "../../utils/orders/types"
 import { sumDecimals } from "../../utils/orders/decimal"
@@ -27,15 +27,17 @@ import { SYSTEM_PAYMENT_PROVIDER } from "../orders/steps/load-amazon-refund"
  * Medusa → Amazon on an order: refunds (POST_PAYMENT_ADJUSTMENT_DATA) and seller cancellations
  * (POST_ORDER_ACKNOWLEDGEMENT_DATA), exactly once, through the refund ledger (amazon_refund, direction out).
  *
- * 1. request: the plan (refund-plan.ts) is made under the order's lock and written as a `queued` ledger row whose
- *    source_ref is the request's id (or a hash of the plan): a second click finds the same row.
+ * 1. request: the plan (refund-plan.ts) is made under the order's lock and a Postgres advisory lock on its ledger and
+ *    written as a `queued` ledger row whose source_ref is the request's id (or a hash of the plan and the ledger): a
+ *    second click finds the same row; a request without id overlapping a refund still on its way is refused (409).
  * 2. send (per store, under the store's lock): the queued rows of a marketplace go in ONE feed. Each row gets the batch
  *    id and its MessageID first, then the uploaded document's id, and only then createFeed (irreversible), whose
  *    feedId is written at once (status `sent`). A worker killed after createFeed leaves rows with a document id and no
  *    feedId: the next run finds Amazon's feed of that document (getFeeds) instead of sending again.
  * 3. poll: the XML processing report decides each MessageID: `accepted` → the Medusa refund is recorded
- *    (refundPaymentWorkflow, once: medusa_refund_id, and the ledger id in the refund's note) or the order is canceled;
- *    `rejected` → Amazon's words on the row, nothing recorded.
+ *    (refundPaymentWorkflow, once: medusa_refund_id, and the ledger id in the refund's note) or, once getOrder shows
+ *    the order CANCELLED, the order is canceled (under the import's lock on the order row, skipped when the import
+ *    already followed Amazon's cancellation); `rejected` → Amazon's words on the row, nothing recorded.
  */
 
 export const ORDER_FEED_ROW_FIELDS = [
@@ -106,9 +108,46 @@ function planOrder(row: AmazonOrderRow) {
   }
 }
 
-export type RefundAnswer = { plan: RefundPlan; preview_xml: string | null; refund: LedgerRow | null; duplicate: boolean }
+export type RefundAnswer = {
+  plan: RefundPlan
+  preview_xml: string | null
+  refund: LedgerRow | null
+  duplicate: boolean
+  /** an outbound refund of the same item(s) that is still on its way to Amazon: this request was not queued */
+  conflict: { refund_id: string; message: string } | null
+}
 
-/** Plans (and unless `preview`, queues) a refund of an imported Amazon order. */
+/** Outbound refunds Amazon has not answered yet (their money is counted, their outcome unknown). */
+const IN_FLIGHT = new Set(["planned", "queued", "sent"])
+
+/**
+ * The first outbound refund still on its way to Amazon that refunds one of `itemIds`, in words, or null. Two requests
+ * without a request key that overlap are taken for one refund clicked twice (or sent twice by a script), not two.
+ */
+export function refundInFlight(ledger: LedgerRow[], itemIds: string[]): { refund_id: string; message: string } | null {
+  const wanted = new Set(itemIds)
+  const row = ledger.find(
+    (r) => r.direction === "out" && r.kind === "refund" && IN_FLIGHT.has(r.status) && r.lines.some((l) => wanted.has(String(l.amazon_order_item_id)))
+  )
+  if (!row) return null
+  const what = row.lines
+    .filter((l) => wanted.has(String(l.amazon_order_item_id)))
+    .map((l) => `${l.quantity ? `${l.quantity} unit(s) of ` : ""}item ${l.amazon_order_item_id}`)
+    .join(", ")
+  const where = row.status === "sent" ? "sent, waiting for Amazon's processing report" : "waiting to be sent"
+  return {
+    refund_id: row.id,
+    message:
+      `A refund of ${row.amount ?? "?"} ${row.currency ?? ""} (${what}) is already on its way to Amazon (${row.id}, ${where}). ` +
+      "Wait for Amazon's answer before refunding more of the same item, or send this request with its own request_id if it is a second refund.",
+  }
+}
+
+/**
+ * Plans (and unless `preview`, queues) a refund of an imported Amazon order. The ledger is read and the row written
+ * under the order's lock and, inside it, a Postgres advisory lock on the order's ledger (withOrderLedgerLock): two
+ * requests at once, from any process, are decided one after the other.
+ */
 export async function requestAmazonRefund(
   scope: MedusaContainer,
   order: AmazonOrderRow,
@@ -117,42 +156,48 @@ export async function requestAmazonRefund(
 ): Promise<RefundAnswer> {
   const amazon = amazonOf(scope)
   const locking = scope.resolve(Modules.LOCKING)
+  const sellerId = await sellerOf(scope, order.store_id)
   return await locking.execute(
     `amazon:refund:${order.store_id}:${order.amazon_order_id}`,
-    async () => {
-      const ledger = await ledgerOf(scope, order.store_id, order.amazon_order_id)
-      if (request.request_id) {
-        const same = ledger.find((r) => r.direction === "out" && r.source_ref === `req:${request.request_id}`)
-        if (same) return { plan: planFromRow(same), preview_xml: null, refund: same, duplicate: true }
-      }
-      const plan = planRefund(planOrder(order), ledger as unknown as LedgerEntry[], request)
-      const sellerId = await sellerOf(scope, order.store_id)
-      const preview_xml = plan.lines.length ? buildOrderFeed("POST_PAYMENT_ADJUSTMENT_DATA", sellerId, [adjustmentMessage(1, order.amazon_order_id, plan.currency, "preview", plan.lines)]) : null
-      if (options.preview || !isSendable(plan)) return { plan, preview_xml, refund: null, duplicate: false }
-      const counted = ledger.filter((r) => !["rejected", "failed"].includes(r.status)).map((r) => r.id)
-      const sourceRef = request.request_id
-        ? `req:${request.request_id}`
-        : `plan:${createHash("sha256").update(JSON.stringify([order.amazon_order_id, plan.lines, counted])).digest("hex").slice(0, 32)}`
-      const existing = ledger.find((r) => r.direction === "out" && r.source_ref === sourceRef)
-      if (existing) return { plan, preview_xml, refund: existing, duplicate: true }
-      const created = await amazon.createAmazonRefunds({
-        store_id: order.store_id,
-        marketplace_id: order.marketplace_id,
-        direction: "out",
-        kind: "refund",
-        source_ref: sourceRef,
-        amazon_order_id: order.amazon_order_id,
-        medusa_order_id: order.order_id,
-        status: "queued",
-        lines: plan.lines as unknown as Record<string, unknown>,
-        currency: plan.currency,
-        amount: plan.total,
-        reason: plan.reason,
-        note: request.note ?? null,
-        requested_by: options.actor ?? null,
-      })
-      return { plan, preview_xml, refund: created as unknown as LedgerRow, duplicate: false }
-    },
+    () =>
+      amazon.withOrderLedgerLock(order.store_id, order.amazon_order_id, async (rows, create): Promise<RefundAnswer> => {
+        const ledger = rows as unknown as LedgerRow[]
+        if (request.request_id) {
+          const same = ledger.find((r) => r.direction === "out" && r.source_ref === `req:${request.request_id}`)
+          if (same) return { plan: planFromRow(same), preview_xml: null, refund: same, duplicate: true, conflict: null }
+        }
+        const plan = planRefund(planOrder(order), ledger as unknown as LedgerEntry[], request)
+        const preview_xml = plan.lines.length ? buildOrderFeed("POST_PAYMENT_ADJUSTMENT_DATA", sellerId, [adjustmentMessage(1, order.amazon_order_id, plan.currency, "preview", plan.lines)]) : null
+        const inFlight = refundInFlight(ledger, plan.lines.map((l) => l.amazon_order_item_id))
+        if (inFlight && request.request_id) plan.notes.push(`${inFlight.message.split(". ")[0]}; this is a second refund on top of it.`)
+        const conflict = inFlight && !request.request_id ? inFlight : null
+        if (options.preview || !isSendable(plan) || conflict) return { plan, preview_xml, refund: null, duplicate: false, conflict }
+        // every row so far, rejected ones too: the same refund asked again after Amazon rejected it is a new row, not
+        // the rejected one found again (its source_ref would otherwise be the same)
+        const before = ledger.map((r) => r.id)
+        const sourceRef = request.request_id
+          ? `req:${request.request_id}`
+          : `plan:${createHash("sha256").update(JSON.stringify([order.amazon_order_id, plan.lines, before])).digest("hex").slice(0, 32)}`
+        const existing = ledger.find((r) => r.direction === "out" && r.source_ref === sourceRef)
+        if (existing) return { plan, preview_xml, refund: existing, duplicate: true, conflict: null }
+        const created = await create({
+          store_id: order.store_id,
+          marketplace_id: order.marketplace_id,
+          direction: "out",
+          kind: "refund",
+          source_ref: sourceRef,
+          amazon_order_id: order.amazon_order_id,
+          medusa_order_id: order.order_id,
+          status: "queued",
+          lines: plan.lines,
+          currency: plan.currency,
+          amount: plan.total,
+          reason: plan.reason,
+          note: request.note ?? null,
+          requested_by: options.actor ?? null,
+        })
+        return { plan, preview_xml, refund: created as unknown as LedgerRow, duplicate: false, conflict: null }
+      }),
     { timeout: 30 }
   )
 }
@@ -189,13 +234,13 @@ export async function requestAmazonCancel(
   const locking = scope.resolve(Modules.LOCKING)
   return await locking.execute(
     `amazon:refund:${order.store_id}:${order.amazon_order_id}`,
-    async () => {
-      const ledger = await ledgerOf(scope, order.store_id, order.amazon_order_id)
+    () => amazon.withOrderLedgerLock(order.store_id, order.amazon_order_id, async (rows, create) => {
+      const ledger = rows as unknown as LedgerRow[]
       // one cancellation per order: a second click (or a second admin) finds the one that is under way or done
       const open = ledger.find((r) => r.direction === "out" && r.kind === "cancel" && !["rejected", "failed"].includes(r.status))
       if (open) return { refund: open, duplicate: true }
       const attempt = ledger.filter((r) => r.kind === "cancel").length
-      const created = await amazon.createAmazonRefunds({
+      const created = await create({
         store_id: order.store_id,
         marketplace_id: order.marketplace_id,
         direction: "out",
@@ -204,13 +249,13 @@ export async function requestAmazonCancel(
         amazon_order_id: order.amazon_order_id,
         medusa_order_id: order.order_id,
         status: "queued",
-        lines: (order.items ?? []).map((l) => ({ amazon_order_item_id: l.order_item_id, quantity: l.quantity, reason })) as unknown as Record<string, unknown>,
+        lines: (order.items ?? []).map((l) => ({ amazon_order_item_id: l.order_item_id, quantity: l.quantity, reason })),
         currency: order.currency_code,
         reason,
         requested_by: options.actor ?? null,
       })
       return { refund: created as unknown as LedgerRow, duplicate: false }
-    },
+    }),
     { timeout: 30 }
   )
 }
@@ -408,10 +453,28 @@ async function recordInMedusa(scope: MedusaContainer, row: LedgerRow) {
   }
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   if (row.kind === "cancel") {
-    const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: row.medusa_order_id } })
-    if (data[0] && data[0].status !== "canceled") await cancelOrderWorkflow(scope).run({ input: { order_id: row.medusa_order_id } })
+    // the processing report accepted the message; the order is canceled in Medusa once Amazon shows it Canceled
+    // (getOrder: 0.5 rps, burst 30 — orders model), so Medusa never cancels an order Amazon still means to ship
+    const client = await amazon.getStoreSpApiClient(row.store_id)
+    const { order: atAmazon } = await client.orders.getOrder(amazonOrderId(row.amazon_order_id), ["FULFILLMENT"])
+    const amazonStatus = atAmazon.fulfillment?.fulfillmentStatus
+    if (amazonStatus !== "CANCELLED") {
+      await amazon.updateAmazonRefunds({
+        id: row.id,
+        error: `Amazon accepted the cancellation but still shows the order as ${amazonStatus ?? "unknown"}: the Medusa order is canceled once Amazon shows it Canceled (checked every minute).`,
+      })
+      return
+    }
     const [amazonOrder] = await amazon.listAmazonOrders({ store_id: row.store_id, amazon_order_id: row.amazon_order_id }, { select: ["id"] })
-    if (amazonOrder) await amazon.updateAmazonOrders({ id: amazonOrder.id, amazon_status: "CANCELLED", import_status: "canceled" })
+    const cancel = async () => {
+      const { data } = await query.graph({ entity: "order", fields: ["id", "status"], filters: { id: row.medusa_order_id } })
+      // the order import may have canceled it already (it follows Amazon's CANCELLED): nothing to do twice
+      if (data[0] && data[0].status !== "canceled") await cancelOrderWorkflow(scope).run({ input: { order_id: row.medusa_order_id! } })
+      if (amazonOrder) await amazon.updateAmazonOrders({ id: amazonOrder.id, amazon_status: "CANCELLED", import_status: "canceled", issues: null })
+    }
+    // the import's lock on the order row (import-amazon-order.ts): the import and this never cancel the order at once
+    if (amazonOrder) await scope.resolve(Modules.LOCKING).execute(`amazon-order:${amazonOrder.id}`, cancel, { timeout: 60 })
+    else await cancel()
     await amazon.updateAmazonRefunds({ id: row.id, medusa_refund_id: `canceled:${row.medusa_order_id}`, error: null })
     return
   }
