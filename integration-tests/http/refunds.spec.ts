@@ -7,7 +7,9 @@ import { GERMANY, importOrders, ledgerRow, medusaOrder, setUpAmazonStore } from 
 
 jest.setTimeout(240_000)
 
-const sandbox = useSandbox({ timeScale: 600 })
+// feeds stay IN_QUEUE/IN_PROGRESS for 12 real seconds unless a test advances them: "sent, not processed yet" is a state
+// the tests can see, not a race against the send route's own poll
+const sandbox = useSandbox({ timeScale: 600, feedProcessingSeconds: { queue: 3600, progress: 3600 } })
 
 /**
  * Refund on Amazon and Cancel on Amazon against the sandbox: the admin routes queue a ledger row, the sender puts it in
@@ -121,6 +123,86 @@ medusaIntegrationTestRunner({
       expect((await refundsOf(two.order_id!)).map((r) => Number(r.amount))).toEqual([5])
     })
 
+    it("a refund of part of an item sent twice without request_id: one row, the second answered 409 in words; a second refund with its own request_id fits the cap", async () => {
+      const row = await importedOrder([{ sku: "DEMO-MUG", quantity: 3, unitPrice: 10 }])
+      const itemId = (row.items as unknown as Array<{ order_item_id: string }>)[0].order_item_id
+      const body = { items: [{ amazon_order_item_id: itemId, quantity: 1 }], reason: "PriceError" }
+      const answers = await Promise.all([
+        api.post(`/admin/amazon/orders/${row.id}/refunds`, body, { headers }).catch(err),
+        api.post(`/admin/amazon/orders/${row.id}/refunds`, body, { headers }).catch(err),
+      ])
+      const created = answers.find((a: any) => a.status === 201) as any
+      const refused = answers.find((a: any) => a.status === 409) as any
+      expect(created?.data.refund.id).toMatch(/^amzrf_/)
+      expect(refused?.message).toBe(
+        `A refund of 10.00 EUR (1 unit(s) of item ${itemId}) is already on its way to Amazon (${created.data.refund.id}, waiting to be sent). ` +
+          "Wait for Amazon's answer before refunding more of the same item, or send this request with its own request_id if it is a second refund."
+      )
+      // the preview says so too
+      const { data: preview } = await api.post(`/admin/amazon/orders/${row.id}/refunds?preview=true`, body, { headers })
+      expect(preview.conflict).toMatchObject({ refund_id: created.data.refund.id })
+
+      // a second refund meant as such: its own key, and it must fit what is left (2 units)
+      const second = await api.post(`/admin/amazon/orders/${row.id}/refunds`, { ...body, request_id: "dialog-second-01" }, { headers })
+      expect(second.status).toBe(201)
+      expect(second.data.plan.notes.join(" ")).toMatch(/already on its way to Amazon/)
+      const tooMuch = await api.post(`/admin/amazon/orders/${row.id}/refunds`, { items: [{ amazon_order_item_id: itemId, quantity: 2 }], request_id: "dialog-third-001" }, { headers }).catch(err)
+      expect(tooMuch).toMatchObject({ status: 400, message: expect.stringMatching(/1 of 3 unit\(s\) are left to refund; 2 asked/) })
+
+      const { read } = await sendAndSettle()
+      expect(read).toMatchObject({ accepted: 2, rejected: 0 })
+      expect(sandbox().control.getOrder(row.amazon_order_id)!.refunds!.map((r) => r.items[0].components)).toEqual([{ Principal: 1000 }, { Principal: 1000 }])
+      expect((await refundsOf(row.order_id!)).map((r) => Number(r.amount))).toEqual([10, 10])
+      // once Amazon answered, nothing is on its way: the last unit can be refunded without a key
+      const last = await api.post(`/admin/amazon/orders/${row.id}/refunds`, body, { headers })
+      expect(last.status).toBe(201)
+    })
+
+    it("the order's ledger lock is a Postgres advisory lock: a second writer waits and sees the first one's row", async () => {
+      const row = await importedOrder([{ sku: "DEMO-MUG", quantity: 1, unitPrice: 10 }])
+      const seen: number[] = []
+      const write = (ref: string, pause: number) =>
+        amazon().withOrderLedgerLock(storeId, row.amazon_order_id, async (ledger, create) => {
+          seen.push(ledger.length)
+          await new Promise((r) => setTimeout(r, pause))
+          return create({ store_id: storeId, direction: "out", kind: "refund", source_ref: ref, amazon_order_id: row.amazon_order_id, status: "rejected", lines: [] })
+        })
+      await Promise.all([write("lock-test-a", 700), new Promise((r) => setTimeout(r, 100)).then(() => write("lock-test-b", 0))])
+      expect(seen).toEqual([0, 1])
+    })
+
+    it("a refund Amazon rejects: the admin sees rejected with Amazon's words, nothing is recorded in Medusa, and the item can be refunded again", async () => {
+      const row = await importedOrder([{ sku: "DEMO-MUG", quantity: 2, unitPrice: 10 }])
+      const itemId = (row.items as unknown as Array<{ order_item_id: string }>)[0].order_item_id
+      // the buyer got one unit back in Seller Central; Finances has not posted it yet (48 h), so the ledger does not know
+      sandbox().control.amazonRefund({ orderId: row.amazon_order_id, by: "SELLER_CENTRAL", items: [{ orderItemId: itemId, quantity: 1 }], shipping: false })
+      const body = { items: [{ amazon_order_item_id: itemId }], reason: "CustomerReturn" }
+      const first = await api.post(`/admin/amazon/orders/${row.id}/refunds`, body, { headers })
+      expect(first.data.plan.total).toBe("20.00")
+      const { read } = await sendAndSettle()
+      expect(read).toMatchObject({ accepted: 0, rejected: 1 })
+
+      const { data: listed } = await api.get(`/admin/amazon/orders/${row.id}/refunds`, { headers })
+      expect(listed.refunds).toEqual([
+        expect.objectContaining({ id: first.data.refund.id, status: "rejected", amazon_result_code: "18030", amazon_message: expect.stringMatching(/exceeds the amount charged/), medusa_refund_id: null }),
+      ])
+      expect(await refundsOf(row.order_id!)).toEqual([])
+      expect(sandbox().control.getOrder(row.amazon_order_id)!.refunds!).toHaveLength(1) // Amazon's own only
+
+      // the very same request again is a new refund, not the rejected one found again (and Amazon refuses it again)
+      const same = await api.post(`/admin/amazon/orders/${row.id}/refunds`, body, { headers })
+      expect(same.status).toBe(201)
+      expect(same.data.refund.id).not.toBe(first.data.refund.id)
+      expect((await sendAndSettle()).read).toMatchObject({ accepted: 0, rejected: 1 })
+      // one unit is what is left
+      const again = await api.post(`/admin/amazon/orders/${row.id}/refunds`, { ...body, items: [{ amazon_order_item_id: itemId, quantity: 1 }] }, { headers })
+      expect(again.status).toBe(201)
+      expect(again.data.refund.id).not.toBe(first.data.refund.id)
+      const settled = await sendAndSettle()
+      expect(settled.read).toMatchObject({ accepted: 1, rejected: 0 })
+      expect((await refundsOf(row.order_id!)).map((r) => [Number(r.amount), r.note])).toEqual([[10, `Amazon refund ${again.data.refund.id}`]])
+    })
+
     it("refuses to refund an item Amazon already refunded itself (a return Amazon refunded), with the reason; no feed", async () => {
       const row = await importedOrder([{ sku: "DEMO-MUG", quantity: 1, unitPrice: 12.5 }])
       const itemId = (row.items as unknown as Array<{ order_item_id: string }>)[0].order_item_id
@@ -160,9 +242,13 @@ medusaIntegrationTestRunner({
       expect((await medusaOrder(getContainer(), row.order_id!, ["status"])).status).not.toBe("canceled")
       const [queued] = await amazon().listAmazonRefunds({ store_id: storeId, kind: "cancel" })
       sandbox().control.advanceFeed(queued.amazon_feed_id!)
-      await api.post(`/admin/amazon/stores/${storeId}/order-feeds/send`, {}, { headers })
+      const { data: read } = await api.post(`/admin/amazon/stores/${storeId}/order-feeds/send`, {}, { headers })
+      expect(read.result).toMatchObject({ accepted: 1, errors: [] })
+      // Medusa cancels only once Amazon shows the order Canceled (getOrder), after the processing report
+      expect(sandbox().control.requests({ operation: "getOrder" }).some((r) => r.path.includes(row.amazon_order_id))).toBe(true)
 
       expect(sandbox().control.getOrder(row.amazon_order_id)).toMatchObject({ status: "CANCELLED", cancelReason: "NoInventory" })
+      expect(await amazon().listAmazonRefunds({ store_id: storeId, kind: "cancel" })).toEqual([expect.objectContaining({ status: "accepted", error: null, medusa_refund_id: `canceled:${row.order_id}` })])
       expect((await medusaOrder(getContainer(), row.order_id!, ["status"])).status).toBe("canceled")
       expect(feedsOf("POST_ORDER_ACKNOWLEDGEMENT_DATA")).toHaveLength(1)
       // the next import sees Amazon's CANCELLED and changes nothing
