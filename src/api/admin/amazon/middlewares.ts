@@ -90,6 +90,8 @@ export const adminAmazonMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/amazon/stores/:id/option-suggestions", policies: [AMAZON_POLICY.readStores] },
   { method: ["GET"], matcher: "/admin/amazon/stores/:id/fba", policies: [AMAZON_POLICY.readStores] },
   { method: ["POST"], matcher: "/admin/amazon/stores/:id/fba/sync", policies: [AMAZON_POLICY.updateStores] },
+  // Multi-Channel Fulfillment: a Medusa order's MCF orders at Amazon, in words (the order page's widget)
+  { method: ["GET"], matcher: "/admin/amazon/mcf-orders", policies: [AMAZON_POLICY.readOrders] },
   {
     method: ["GET"],
     matcher: "/admin/amazon/stores/:id/product-types",
