@@ -168,13 +168,12 @@ async function orderFacts(container: MedusaContainer, orderId: string) {
     fulfillments?: Array<{ location_id: string | null }>
     returns?: MedusaReturn[]
   }
-  const n = (v: unknown) => Number(v ?? 0) || 0
   const items: OrderItemFacts[] = order.items.map((i) => ({
     id: i.id,
     sku: (i.metadata?.amazon_sku as string | undefined) ?? i.variant_sku ?? null,
     variant_sku: i.variant_sku,
     amazon_order_item_id: (i.metadata?.amazon_order_item_id as string | undefined) ?? null,
-    returnable: Math.max(0, n(i.detail?.shipped_quantity ?? i.detail?.fulfilled_quantity) - n(i.detail?.return_requested_quantity) - n(i.detail?.return_received_quantity) - n(i.detail?.return_dismissed_quantity)),
+    returnable: Math.max(0, Math.max(n(i.detail?.shipped_quantity), n(i.detail?.fulfilled_quantity)) - n(i.detail?.return_requested_quantity) - n(i.detail?.return_received_quantity) - n(i.detail?.return_dismissed_quantity)),
   }))
   let location_id = order.fulfillments?.find((f) => f.location_id)?.location_id ?? null
   if (!location_id && order.sales_channel_id) {
@@ -208,6 +207,15 @@ async function returnItems(container: MedusaContainer, returnId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "return", fields: ["items.item_id", "items.quantity", "items.received_quantity"], filters: { id: returnId } })
   const items = ((data[0] as { items?: Array<{ item_id: string; quantity: number; received_quantity: number }> })?.items ?? [])
-  return items.map((i) => ({ item_id: i.item_id, quantity: Number(i.quantity) - Number(i.received_quantity ?? 0) })).filter((i) => i.quantity > 0)
+  return items.map((i) => ({ item_id: i.item_id, quantity: n(i.quantity) - n(i.received_quantity) })).filter((i) => i.quantity > 0)
+}
+
+/** A quantity as query.graph gives it: a number, a numeric string, or a BigNumber ({ numeric } / { value }). */
+function n(value: unknown): number {
+  if (value && typeof value === "object") {
+    const big = value as { numeric?: unknown; value?: unknown }
+    return n(big.numeric ?? big.value)
+  }
+  return Number(value ?? 0) || 0
 }
 
