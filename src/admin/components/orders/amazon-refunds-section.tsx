@@ -72,6 +72,17 @@ const STATUS_COLOR: Record<LedgerRow["status"], "grey" | "blue" | "green" | "red
   failed: "red",
 }
 
+/** What each status means to the merchant (the ledger's own word stays in the badge's title) */
+const STATUS_WORDS: Record<LedgerRow["status"], string> = {
+  planned: "Planned",
+  queued: "Waiting to be sent",
+  sent: "Sent to Amazon",
+  accepted: "Accepted by Amazon",
+  rejected: "Rejected by Amazon",
+  recorded: "Recorded",
+  failed: "Failed",
+}
+
 const ledgerKey = (id: string) => [...orderKeys.all, "refunds", id] as const
 const requestId = () => `ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 const showError = (error: unknown) => toast.error(errorToast(error).title, { description: errorToast(error).description })
@@ -236,7 +247,7 @@ export function AmazonRefundsSection({ order }: { order: AmazonOrder }) {
         <div key={row.id} className="flex flex-col gap-y-1" data-testid="amazon-refund-row">
           <div className="flex items-center justify-between gap-x-2">
             <Text size="small" leading="compact">{`${s.direction(row)}${row.amount ? ` · ${row.amount} ${row.currency ?? ""}` : ""}${row.reason && row.direction === "out" ? ` · ${row.reason}` : ""} · ${formatRelative(row.created_at)}`}</Text>
-            <Badge size="2xsmall" color={STATUS_COLOR[row.status]}>{row.status}</Badge>
+            <Badge size="2xsmall" color={STATUS_COLOR[row.status]} title={row.status} data-testid="amazon-refund-status">{STATUS_WORDS[row.status] ?? row.status}</Badge>
           </div>
           {row.direction === "in" && row.note && <Text size="small" className="text-ui-fg-subtle">{row.note}</Text>}
           {row.amazon_message && <Text size="small" className={row.status === "rejected" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>{row.amazon_message}</Text>}
