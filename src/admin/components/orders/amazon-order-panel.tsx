@@ -6,6 +6,7 @@ import { strings } from "../../lib/strings"
 import { ordersStrings as s } from "../../lib/strings-orders"
 import { useAmazonOrderOfMedusaOrder, useRetryAmazonOrder } from "./hooks"
 import { AmazonRefundsSection } from "./amazon-refunds-section"
+import { AmazonReturnsSection } from "./amazon-returns-section"
 import { ImportStatusBadge, ShipmentStatusBadge } from "./order-badges"
 import type { AmazonOrder, AmazonShipment } from "./types"
 
@@ -154,6 +155,7 @@ function OrderDetails({ order }: { order: AmazonOrder }) {
         </Text>
       )}
       {order.import_status === "imported" || order.import_status === "canceled" ? <AmazonRefundsSection order={order} /> : null}
+      {order.fulfillment_channel === "MFN" ? <AmazonReturnsSection order={order} /> : null}
       {order.buyer_data_purged_at && (
         <Text size="small" leading="compact" className="text-ui-fg-muted px-6 py-3">
           {s.widget.buyerPurged}
