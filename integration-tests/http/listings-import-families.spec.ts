@@ -1,7 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
 import type AmazonModuleService from "../../src/modules/amazon/service"
+import { importListingsBatchWorkflow } from "../../src/workflows/listings-import"
 import { createAdminHeaders } from "../helpers/admin"
 import { createWarehouse, waitFor } from "../helpers/catalog"
 import { SANDBOX_EU, useSandbox } from "../helpers/sandbox"
@@ -207,6 +209,56 @@ medusaIntegrationTestRunner({
       expect(next.counts).toMatchObject({ created: 7, families_created: 1, family_children: 1 })
       const listing = (await listingsBySku()).get("TEE-FAM-S-RED")!
       expect((await familyProduct(listing.product_id!)).metadata).toMatchObject({ amazon_parent_sku: "TEE-FAM" })
+    })
+
+    it("a batch whose listing write fails takes back the children it added to a family's product and their option values (compensation)", async () => {
+      const {
+        result: [tee],
+      } = await createProductsWorkflow(getContainer()).run({
+        input: {
+          products: [
+            {
+              title: "Organic Tee",
+              options: [
+                { title: "Size", values: ["S"] },
+                { title: "Color", values: ["Red"] },
+              ],
+              variants: [{ title: "S / Red", sku: "TEE-FAM-S-RED", options: { Size: "S", Color: "Red" }, prices: [{ currency_code: "eur", amount: 20.9 }] }],
+              metadata: { amazon_parent_sku: "TEE-FAM" },
+            },
+          ],
+        },
+      })
+      const before = await familyProduct(tee.id)
+      const sizeOption = (tee.options ?? []).find((o: { title: string }) => o.title === "Size")!
+      const error = await importListingsBatchWorkflow(getContainer())
+        .run({
+          input: {
+            store_id: storeId,
+            marketplace_id: GERMANY,
+            currency_code: "eur",
+            synced_at: new Date().toISOString(),
+            location_id: null,
+            // an update of a listing that does not exist makes the last step fail
+            links: [{ sku: "GHOST", asin: null, status: "active", price: 1, quantity: 1, fulfillment_channel: "DEFAULT", condition_type: "new_new", existing_id: "amzlst_missing", restore: false, variant_id: "variant_x", product_id: "prod_x" }],
+            products: [],
+            new_listings: [{ fields: { sku: "TEE-FAM-M-RED", asin: "B0FAMCHD03", status: "active", price: 22.9, quantity: 6, fulfillment_channel: "DEFAULT", condition_type: "new_new" }, existing_id: null, restore: false, stock: 6 }],
+            additions: [
+              {
+                product_id: tee.id,
+                option_values: [{ product_option_id: sizeOption.id, add: ["M"] }],
+                variants: [{ title: "M / Red", sku: "TEE-FAM-M-RED", manage_inventory: true, options: { Size: "M", Color: "Red" }, prices: [{ currency_code: "eur", amount: 22.9 }] }],
+              },
+            ],
+            parents: [{ fields: { sku: "TEE-FAM", asin: "B0FAMPAR01", status: "active", price: null, quantity: null, fulfillment_channel: null, condition_type: null }, existing_id: null, restore: false, product_id: tee.id, child_sku: "TEE-FAM-M-RED" }],
+          },
+        })
+        .catch((e: { message?: string }) => e)
+      expect(error).toMatchObject({ message: expect.stringMatching(/amzlst_missing/) })
+      const after = await familyProduct(tee.id)
+      expect(after.variants.map((v: any) => v.sku)).toEqual(["TEE-FAM-S-RED"])
+      expect(optionsOf(after)).toEqual(optionsOf(before))
+      expect(await amazon().listAmazonListings({ store_id: storeId })).toEqual([])
     })
   },
 })
