@@ -1,5 +1,5 @@
 import { formatDecimal, parseDecimal } from "../orders/decimal"
-import type { InboundRefundEvent, InboundRefundKind } from "./finance-events"
+import type { InboundRefundEvent, InboundRefundKind, OutboundLedgerRow } from "./finance-events"
 
 /**
  * Amazon → Medusa refunds, the pure part: what an inbound Finances event writes to the ledger (`amazon_refund`,
@@ -91,4 +91,19 @@ export function decideRefund(amount: string | null, refundable: string, currency
     surplus: formatDecimal(surplus),
     note: `Amazon refunded ${formatDecimal(wanted)}${cur}; Medusa recorded ${formatDecimal(left)} (all that was left on the payment); the surplus of ${formatDecimal(surplus)}${cur} is kept here, not refunded.`,
   }
+}
+
+type LedgerRowLike = { id: string; direction: "in" | "out"; kind: string; status: string; feed_document_id?: string | null; echo_of?: string | null }
+
+/**
+ * What an event of an order may be the echo of: the order's outbound refunds, a row still `queued` with an uploaded
+ * document counted as sent (a feed Amazon may have taken whose answer was lost — the sender finds it by that id), and
+ * the outbound ids already matched to an earlier event (one adjustment, one echo).
+ */
+export function echoCandidates(ledger: LedgerRowLike[]): { outbound: OutboundLedgerRow[]; taken: Set<string> } {
+  const outbound = ledger
+    .filter((r) => r.direction === "out" && r.kind === "refund")
+    .map((r) => (r.status === "queued" && r.feed_document_id ? { ...r, status: "sent" } : r)) as unknown as OutboundLedgerRow[]
+  const taken = new Set(ledger.filter((r) => r.direction === "in" && r.echo_of).map((r) => r.echo_of!))
+  return { outbound, taken }
 }

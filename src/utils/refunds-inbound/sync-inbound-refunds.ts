@@ -7,7 +7,7 @@ import { SYSTEM_PAYMENT_PROVIDER } from "../../workflows/orders/steps/load-amazo
 import { formatDecimal, parseDecimal } from "../orders/decimal"
 import { FinancesV0EventSource, inboundWindow } from "./finance-event-source"
 import { type FinanceEventSource, type InboundRefundEvent, matchOutbound, type OutboundLedgerRow } from "./finance-events"
-import { decideRefund, inboundRow, medusaRefundNote } from "./inbound-ledger"
+import { decideRefund, echoCandidates, inboundRow, medusaRefundNote } from "./inbound-ledger"
 
 /**
  * Amazon → Medusa refunds, exactly once. One pass for a store, under the store's lock:
@@ -60,12 +60,13 @@ type RefundRow = {
   amount: string | null
   note: string | null
   echo_of: string | null
+  feed_document_id: string | null
   created_at: Date | string
 }
 
 const ROW_FIELDS = [
   "id", "store_id", "marketplace_id", "direction", "kind", "source_ref", "amazon_order_id", "medusa_order_id",
-  "medusa_refund_id", "status", "lines", "currency", "amount", "note", "echo_of", "created_at",
+  "medusa_refund_id", "status", "lines", "currency", "amount", "note", "echo_of", "feed_document_id", "created_at",
 ]
 
 const amazonOf = (scope: MedusaContainer) => scope.resolve<AmazonModuleService>(AMAZON_MODULE)
@@ -125,38 +126,34 @@ async function ingestEvent(scope: MedusaContainer, storeId: string, event: Inbou
   }
   const [order] = (await amazon.listAmazonOrders({ store_id: storeId, amazon_order_id: event.amazon_order_id }, { select: ["marketplace_id", "order_id"] })) as Array<{ marketplace_id: string; order_id: string | null }>
   const locking = scope.resolve(Modules.LOCKING)
-  // the outbound planner takes this lock too: an item is never planned out while Amazon's refund of it is being written
+  // the outbound planner takes these locks too (the order's lock, then the ledger's advisory lock inside one
+  // transaction): an item is never planned out while Amazon's refund of it is being written
+  let outcome = "duplicate" as "new" | "echo" | "duplicate"
   await locking.execute(
     `amazon:refund:${storeId}:${event.amazon_order_id}`,
     async () => {
-      const ledger = (await amazon.listAmazonRefunds(
-        { store_id: storeId, amazon_order_id: event.amazon_order_id },
-        { select: ROW_FIELDS as never, order: { created_at: "ASC" } }
-      )) as unknown as RefundRow[]
-      if (ledger.some((r) => r.direction === "in" && r.source_ref === event.source_ref)) {
-        result.duplicates++
-        return
-      }
-      const outbound = ledger.filter((r) => r.direction === "out" && r.kind === "refund") as unknown as OutboundLedgerRow[]
-      const taken = new Set(ledger.filter((r) => r.direction === "in" && r.echo_of).map((r) => r.echo_of!))
-      const echo = matchOutbound(event, outbound, taken)
       try {
-        await amazon.createAmazonRefunds(
-          inboundRow(event, { storeId, marketplaceId: order?.marketplace_id ?? null, medusaOrderId: order?.order_id ?? null, echoOf: echo?.id ?? null }) as never
-        )
+        outcome = await amazon.withOrderLedgerLock(storeId, event.amazon_order_id, async (rows, create) => {
+          const ledger = rows as unknown as RefundRow[]
+          if (ledger.some((r) => r.direction === "in" && r.source_ref === event.source_ref)) return "duplicate" as const
+          const { outbound, taken } = echoCandidates(ledger)
+          const echo = matchOutbound(event, outbound, taken)
+          await create(
+            inboundRow(event, { storeId, marketplaceId: order?.marketplace_id ?? null, medusaOrderId: order?.order_id ?? null, echoOf: echo?.id ?? null }) as never
+          )
+          return echo ? ("echo" as const) : ("new" as const)
+        })
       } catch (error) {
         // written meanwhile by another pass (the unique source_ref): the same event, once
-        if ((await bySource()).length) {
-          result.duplicates++
-          return
-        }
-        throw error
+        if (!(await bySource()).length) throw error
+        outcome = "duplicate"
       }
-      result.new_rows++
-      if (echo) result.echoes++
     },
     { timeout: 30 }
   )
+  if (outcome === "duplicate") result.duplicates++
+  else result.new_rows++
+  if (outcome === "echo") result.echoes++
 }
 
 const num = (value: unknown): string => {

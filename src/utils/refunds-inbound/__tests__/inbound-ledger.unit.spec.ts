@@ -1,5 +1,5 @@
 import { matchOutbound, normaliseEvent } from "../finance-events"
-import { decideRefund, inboundRow, medusaRefundNote } from "../inbound-ledger"
+import { decideRefund, echoCandidates, inboundRow, medusaRefundNote } from "../inbound-ledger"
 
 const money = (amount: number | string, code = "EUR") => ({ CurrencyAmount: amount as number, CurrencyCode: code })
 const raw = (overrides: Record<string, unknown> = {}) => ({
@@ -59,6 +59,21 @@ describe("inbound event → ledger row", () => {
     expect(row).toMatchObject({ status: "recorded", echo_of: "amzrf_out1", note: expect.stringMatching(/^echo of amzrf_out1/) })
     // one adjustment, one echo: a second event of the same amount is Amazon's own refund
     expect(matchOutbound(event, [outbound], new Set(["amzrf_out1"]))).toBeNull()
+  })
+
+  it("echo candidates: outbound refunds (a queued one with an uploaded document counts as sent), cancellations left out, matched ones taken", () => {
+    const event = normaliseEvent("refund", raw() as never)!
+    const lines = [{ amazon_order_item_id: "11111111111111", principal: "11.90" }]
+    const base = { amazon_order_id: "302-1234567-1234567", created_at: "2026-11-29T00:00:00Z", lines, direction: "out" as const, kind: "refund" }
+    const lost = { ...base, id: "amzrf_lost", status: "queued", feed_document_id: "doc-1" }
+    const notSent = { ...base, id: "amzrf_new", status: "queued", feed_document_id: null }
+    const cancel = { ...base, id: "amzrf_cancel", kind: "cancel", status: "accepted" }
+    let { outbound, taken } = echoCandidates([notSent, cancel, lost])
+    expect(outbound.map((r) => [r.id, r.status])).toEqual([["amzrf_new", "queued"], ["amzrf_lost", "sent"]])
+    expect(matchOutbound(event, outbound, taken)?.id).toBe("amzrf_lost")
+    ;({ outbound, taken } = echoCandidates([lost, { id: "amzrf_in", direction: "in", kind: "refund", status: "recorded", echo_of: "amzrf_lost" }]))
+    expect(taken).toEqual(new Set(["amzrf_lost"]))
+    expect(matchOutbound(event, outbound, taken)).toBeNull()
   })
 
   it("the Medusa refund's note names the ledger row (found again after a crash)", () => {
