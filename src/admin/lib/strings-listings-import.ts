@@ -32,7 +32,13 @@ export const listingsImportStrings = {
     skipped_ambiguous: "product ID shared by several variants",
     skipped_duplicate: "SKU twice in the report",
     skipped_failed: "not saved (the next run retries)",
+    skipped_variation_parent: "variation parents (never products; kept with their family's product)",
+    skipped_family_unknown: "new SKUs held back: Amazon could not say which belong to a variation family (the next run retries)",
   } as Record<string, string>,
+  /** a seller's variation families grouped by the run (counts families_created, family_children) */
+  families: (families: number, children: number) =>
+    `${children.toLocaleString()} variation ${children === 1 ? "child" : "children"} grouped into products with options` +
+    (families ? ` (${families.toLocaleString()} new ${families === 1 ? "product" : "products"})` : ""),
   problems: (count: number) => (count === 1 ? "1 problem" : `${count} problems`),
   moreProblems: (count: number) => `and ${count} more`,
   errorTitle: "The import could not be started",

@@ -73,6 +73,11 @@ function RunSummary({ run }: { run: ListingsImportRun }) {
           {(["linked", "created", "skipped"] as const).map((key) => `${(counts[key] ?? 0).toLocaleString()} ${strings.counts[key]}`).join(" · ")}
         </Text>
       )}
+      {!running && (counts.family_children ?? 0) > 0 && (
+        <Text size="small" className="text-ui-fg-subtle">
+          {strings.families(counts.families_created ?? 0, counts.family_children)}
+        </Text>
+      )}
       {reasons.length > 0 && (
         <ul className="text-ui-fg-subtle txt-small list-disc pl-5">
           {reasons.map(([key, label]) => (
