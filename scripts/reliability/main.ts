@@ -4,7 +4,9 @@
  *   1. jest tier "reliability": fuzzed Amazon responses, authorization lost mid-run (in-process app);
  *   2. orders: Amazon orders imported by two worker processes on Redis, racing for the stores, under a
  *      fault storm, workers killed with SIGKILL mid-run and restarted;
- *   3. listings: stock changes to Amazon under the same storm and kills.
+ *   3. listings: stock changes to Amazon under the same storm and kills;
+ *   4. refunds: "Refund on Amazon" clicked twice (with and without a request key), the sending worker killed
+ *      while its createFeed is at Amazon — one adjustment at Amazon and one Medusa refund per order.
  * Ends with one table and "N passed, N failed". Scale: RELIABILITY_SCALE=full (10,000 orders, 5,000
  * listing changes: the nightly run, ~1.5 h on 2 cores) or the default "ci" (300 orders, 300 changes: ~10 min).
  *
@@ -18,11 +20,12 @@ import path from "node:path"
 import { ISSUE_STORM } from "./faults"
 import { listingsScenario } from "./listings"
 import { ordersScenario } from "./orders"
+import { refundsScenario } from "./refunds"
 import { log, printTable, type ScenarioResult } from "./report"
 
 const full = process.env.RELIABILITY_SCALE === "full"
 const redisUrl = process.env.RELIABILITY_REDIS_URL ?? "redis://127.0.0.1:6379/13"
-const only = (process.env.RELIABILITY_ONLY ?? "jest,orders,listings").split(",")
+const only = (process.env.RELIABILITY_ONLY ?? "jest,orders,listings,refunds").split(",")
 const logRoot = mkdtempSync(path.join(os.tmpdir(), "amazon-reliability-"))
 
 async function main() {
@@ -76,6 +79,11 @@ async function main() {
         logDir: path.join(logRoot, "listings"),
         timeoutMs: (full ? 60 : 15) * 60_000,
       })
+    )
+  }
+  if (only.includes("refunds")) {
+    await runScenario("refunds", () =>
+      refundsScenario({ workers: 1, redisUrl, logDir: path.join(logRoot, "refunds"), timeoutMs: 10 * 60_000 })
     )
   }
   if (results.length) {

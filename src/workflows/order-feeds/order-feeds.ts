@@ -322,7 +322,13 @@ async function sendQueued(scope: MedusaContainer, storeId: string, result: Order
     if (!row.feed_id) fresh.push(row)
     else orphanBatches.set(row.feed_id, [...(orphanBatches.get(row.feed_id) ?? []), row])
   }
-  for (const [batchId, rows] of orphanBatches) {
+  // Amazon's Feed carries no inputFeedDocumentId (feeds_2021-06-30 Feed), so a batch cut short after createFeed is
+  // matched on what Amazon does show: the first feed of its type and marketplace created after its document was
+  // written (updated_at) that no ledger row knows. Under the store's lock only this sender makes such feeds, and the
+  // oldest orphan claims first.
+  const claimed = new Set<string>()
+  const orphans = [...orphanBatches].sort(([, a], [, b]) => new Date(a[0].updated_at).getTime() - new Date(b[0].updated_at).getTime())
+  for (const [batchId, rows] of orphans) {
     const documentId = rows[0].feed_document_id
     if (!documentId) {
       // createFeed was never called for it (the document id is written before the upload): send them again
@@ -330,21 +336,20 @@ async function sendQueued(scope: MedusaContainer, storeId: string, result: Order
       continue
     }
     const type = FEED_TYPE_OF[rows[0].kind]
-    const found = await client.feeds
-      .getFeeds({ feedTypes: [type], marketplaceIds: [marketplaceId(rows[0].marketplace_id!)], createdSince: new Date(Date.now() - 24 * 3600 * 1000).toISOString() })
-      .then((answer) => answer.feeds.find((f) => (f as { inputFeedDocumentId?: string }).inputFeedDocumentId === documentId)?.feedId)
-      .catch((error: unknown) => {
-        result.errors.push(`Could not look up the feed of document ${documentId}: ${error instanceof Error ? error.message : String(error)}`)
-        return "unknown" as const
-      })
+    const writtenAt = new Date(rows[0].updated_at).getTime()
+    const found = await orphanFeed(scope, client, type, rows[0].marketplace_id!, writtenAt, claimed).catch((error: unknown) => {
+      result.errors.push(`Could not look up the feed of document ${documentId}: ${error instanceof Error ? error.message : String(error)}`)
+      return "unknown" as const
+    })
     if (found === "unknown") continue
     if (found) {
+      claimed.add(found)
       await amazon.updateAmazonRefunds({ selector: { feed_id: batchId, status: "queued" }, data: { status: "sent", amazon_feed_id: found } })
       result.recovered += rows.length
       continue
     }
     // Amazon has no feed of that document: once the lookup had time to see it, the batch is sent again
-    if (Date.now() - new Date(rows[0].updated_at).getTime() > ORPHAN_DOCUMENT_MS) fresh.push(...rows)
+    if (Date.now() - writtenAt > ORPHAN_DOCUMENT_MS) fresh.push(...rows)
   }
   const groups = new Map<string, LedgerRow[]>()
   for (const row of fresh) {
@@ -380,6 +385,26 @@ async function sendQueued(scope: MedusaContainer, storeId: string, result: Order
       result.errors.push(`${type} for ${rows.length} order(s) not sent yet: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
+}
+
+/** The feed Amazon made of an orphan batch's document (see sendQueued), or null when Amazon shows none. */
+async function orphanFeed(
+  scope: MedusaContainer,
+  client: Awaited<ReturnType<AmazonModuleService["getStoreSpApiClient"]>>,
+  type: OrderFeedType,
+  marketplace: string,
+  writtenAt: number,
+  claimed: Set<string>
+): Promise<string | null> {
+  // a minute of leeway for clocks: Amazon's createdTime against our database's updated_at
+  const since = writtenAt - 60_000
+  const { feeds } = await client.feeds.getFeeds({ feedTypes: [type], marketplaceIds: [marketplaceId(marketplace)], createdSince: new Date(since).toISOString() })
+  const candidates = feeds.filter((f) => !claimed.has(f.feedId) && new Date(f.createdTime).getTime() >= since)
+  if (!candidates.length) return null
+  const known = await amazonOf(scope).listAmazonRefunds({ amazon_feed_id: candidates.map((f) => f.feedId) }, { select: ["amazon_feed_id"] })
+  const knownIds = new Set(known.map((r) => r.amazon_feed_id))
+  const ours = candidates.filter((f) => !knownIds.has(f.feedId)).sort((a, b) => new Date(a.createdTime).getTime() - new Date(b.createdTime).getTime())
+  return ours[0]?.feedId ?? null
 }
 
 const TERMINAL_FAILURE = new Set(["FATAL", "CANCELLED"])
