@@ -186,7 +186,7 @@ async function applyAmazonOrder(container: MedusaContainer, row: McfRow, result:
     amazon_status: amazonStatus,
     unfulfillable: short ? unfulfillable : null,
     last_polled_at: new Date(),
-    error: null,
+    error: row.error?.code === CANCEL_REFUSED ? row.error : null,
     next_attempt_at: null,
   }
   if (opts.sent && row.status === "pending") {
@@ -223,7 +223,11 @@ async function applyAmazonOrder(container: MedusaContainer, row: McfRow, result:
       .filter((i) => i.line_item_id)
       .map((i) => ({ id: i.line_item_id as string, quantity: Math.min(i.quantity, shippedBySku.get(i.sku) ?? 0) }))
       .filter((i) => i.quantity > 0)
-    await createOrderShipmentWorkflow(container).run({
+    const fulfillment = await container
+      .resolve<IFulfillmentModuleService>(Modules.FULFILLMENT)
+      .retrieveFulfillment(row.fulfillment_id, { select: ["id", "canceled_at"] })
+    // a fulfillment cancelled in Medusa after Amazon refused the cancellation gets no shipment (Medusa refuses it)
+    if (!fulfillment.canceled_at) await createOrderShipmentWorkflow(container).run({
       input: {
         order_id: row.order_id,
         fulfillment_id: row.fulfillment_id,
@@ -256,19 +260,40 @@ export async function pollMcfOrder(container: MedusaContainer, row: McfRow): Pro
 export async function cancelMcfOrder(container: MedusaContainer, fulfillmentId: string): Promise<McfRow | null> {
   const amazon = amazonOf(container)
   const [row] = (await amazon.listAmazonMcfOrders({ fulfillment_id: fulfillmentId })) as unknown as McfRow[]
-  if (!row || row.status === "cancelled" || row.status === "failed") return row ?? null
+  if (!row || row.status === "cancelled" || row.status === "failed" || row.error?.code === CANCEL_REFUSED) return row ?? null
+  // first, so the sender no longer sends a pending row
   const requested = await update(container, row.id, { status: "cancel_requested" })
+  let client
   try {
-    const client = await amazon.getStoreSpApiClient(row.store_id)
-    const known = await client.fulfillmentOutbound.getFulfillmentOrder(row.seller_fulfillment_order_id)
-    if (known && known.fulfillmentOrder.fulfillmentOrderStatus !== "Cancelled" && known.fulfillmentOrder.fulfillmentOrderStatus !== "Unfulfillable") {
-      await client.fulfillmentOutbound.cancelFulfillmentOrder(row.seller_fulfillment_order_id)
-    }
-    return update(container, row.id, { status: "cancelled", amazon_status: known ? "Cancelled" : row.amazon_status, error: null })
+    client = await amazon.getStoreSpApiClient(row.store_id)
   } catch (e) {
     return update(container, requested.id, { error: errorOf(e) })
   }
+  let known: GetFulfillmentOrderResult | null = null
+  try {
+    known = await client.fulfillmentOutbound.getFulfillmentOrder(row.seller_fulfillment_order_id)
+    const status = known?.fulfillmentOrder.fulfillmentOrderStatus
+    if (known && status !== "Cancelled" && status !== "Unfulfillable" && status !== "Invalid") {
+      await client.fulfillmentOutbound.cancelFulfillmentOrder(row.seller_fulfillment_order_id)
+    }
+    const updated = await update(container, row.id, { status: "cancelled", amazon_status: known ? "Cancelled" : row.amazon_status, error: null })
+    await mirror(container, updated).catch(() => undefined)
+    return updated
+  } catch (e) {
+    if (!refused(e)) return update(container, requested.id, { error: errorOf(e) })
+    // Amazon refuses once it is processing or has shipped: the order goes on at Amazon, and says so in words
+    const status = String(known?.fulfillmentOrder.fulfillmentOrderStatus ?? row.amazon_status ?? "")
+    const updated = await update(container, row.id, {
+      status: "sent",
+      amazon_status: status || row.amazon_status,
+      error: { code: CANCEL_REFUSED, message: `Amazon refused the cancellation (${errorOf(e).message}); the order is ${status || "under way"} at Amazon and will be shipped` },
+    })
+    return pollMcfOrder(container, updated)
+  }
 }
+
+/** error.code of a row whose cancellation Amazon refused (kept while the order goes on, so it stays in words). */
+export const CANCEL_REFUSED = "CANCEL_REFUSED"
 
 /** One pass: send pending rows whose time has come, poll sent ones, retry cancellations. */
 export async function runMcf(container: MedusaContainer, opts: { limit?: number } = {}): Promise<{ sent: number; polled: number; cancelled: number }> {

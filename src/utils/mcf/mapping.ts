@@ -141,10 +141,15 @@ export function describeMcf(row: {
   status: string
   amazon_status?: string | null
   unfulfillable?: Array<{ sku: string; quantity: number; unfulfillable_quantity: number }> | null
-  error?: { message?: string } | null
+  error?: { code?: string; message?: string } | null
 }): string {
   const short = (row.unfulfillable ?? []).filter((u) => u.unfulfillable_quantity > 0)
   const shortWords = short.map((u) => `${u.unfulfillable_quantity} of ${u.quantity} × ${u.sku}`).join(", ")
+  if (row.error && (row.error as { code?: string }).code === "CANCEL_REFUSED" && (row.status === "sent" || row.status === "shipped")) {
+    return row.status === "shipped"
+      ? `Shipped by Amazon although the Medusa fulfillment was cancelled: ${row.error.message}`
+      : `${row.error.message}. Amazon's status: ${row.amazon_status ?? "unknown"}`
+  }
   switch (row.status) {
     case "pending":
       return row.error?.message ? `Waiting to be sent to Amazon (last try: ${row.error.message})` : "Waiting to be sent to Amazon"
