@@ -11,7 +11,8 @@ import { requestListingsReportsStep } from "./steps/request-listings-reports"
 /**
  * Listings in (ARCHITECTURE §4 flow 3): per enabled marketplace with "Import listings" on, Amazon's
  * all-listings report (and the inactive one when asked) → streamed, parsed → known SKUs linked, unknown
- * ones created as products in the store's sales channel. A sync run records progress (rows done/total)
+ * ones created as products in the store's sales channel — the children of a seller's variation family as
+ * one product with options, its parent recorded without a variant (families.ts). A sync run records progress (rows done/total)
  * and the summary: linked, created, skipped with why. Rerunning changes nothing: products created by one
  * run are known to the next.
  */
