@@ -61,5 +61,6 @@ export function controlRouter(control: SandboxControl): Router {
   router.delete("/validation-errors", handle(() => control.clearValidationErrors()))
   router.post("/orders/:orderId/amazon-refund", handle((req) => control.amazonRefund({ ...body(req), orderId: req.params.orderId } as never)))
   router.post("/clock/advance", handle((req) => control.advanceClock(Number(body(req).ms))))
+  router.post("/fba-inventory", handle((req) => control.setFbaInventory(body(req) as never)))
   return router
 }
