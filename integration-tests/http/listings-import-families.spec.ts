@@ -211,6 +211,34 @@ medusaIntegrationTestRunner({
       expect((await familyProduct(listing.product_id!)).metadata).toMatchObject({ amazon_parent_sku: "TEE-FAM" })
     })
 
+    it("children join a product the merchant tagged with the family's parent SKU (metadata amazon_parent_sku); the parent is recorded on it", async () => {
+      const {
+        result: [tee],
+      } = await createProductsWorkflow(getContainer()).run({
+        input: {
+          products: [
+            {
+              title: "Our tee",
+              options: [
+                { title: "Size", values: ["S"] },
+                { title: "Color", values: ["Red"] },
+              ],
+              variants: [{ title: "S / Red", sku: "LOCAL-TEE-S-RED", options: { Size: "S", Color: "Red" }, prices: [{ currency_code: "eur", amount: 20.9 }] }],
+              sales_channels: [{ id: salesChannelId }],
+              metadata: { amazon_parent_sku: "TEE-FAM" },
+            },
+          ],
+        },
+      })
+      sandbox().control.addListings({ listings: [child("TEE-FAM-M-RED", "M", "Red", 3), child("TEE-FAM-M-BLUE", "M", "Blue", 4)] })
+      const run = await importNow()
+      expect(run.counts).toMatchObject({ family_children: 2, families_created: 0, family_parents: 1 })
+      const joined = await familyProduct(tee.id)
+      expect(optionsOf(joined)).toEqual({ Size: ["M", "S"], Color: ["Blue", "Red"] })
+      expect(Object.keys(variantOptions(joined)).sort()).toEqual(["LOCAL-TEE-S-RED", "TEE-FAM-M-BLUE", "TEE-FAM-M-RED"])
+      expect((await listingsBySku()).get("TEE-FAM")).toMatchObject({ product_id: tee.id, variant_id: null })
+    })
+
     it("a batch whose listing write fails takes back the children it added to a family's product and their option values (compensation)", async () => {
       const {
         result: [tee],

@@ -45,44 +45,39 @@ export async function readFamilyProducts(
   parentSkus: string[],
   facts: Map<string, FamilyFacts>
 ): Promise<Map<string, ExistingFamilyProduct>> {
-  const found = new Map<string, string>()
   if (!parentSkus.length) return new Map()
   const amazon = container.resolve<AmazonModuleService>(AMAZON_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // candidates per parent SKU, best first; a product deleted since is passed over for the next one
+  const candidates = new Map<string, string[]>()
+  const offer = (sku: string, productId: string) => candidates.set(sku, [...(candidates.get(sku) ?? []), productId])
 
   const rows = await amazon.listAmazonListings({ store_id: storeId, sku: parentSkus }, { select: ["sku", "product_id", "variant_id"] })
-  for (const row of rows) if (row.product_id && !row.variant_id && !found.has(row.sku)) found.set(row.sku, row.product_id)
+  for (const row of rows) if (row.product_id && !row.variant_id) offer(row.sku, row.product_id)
 
-  let missing = parentSkus.filter((sku) => !found.has(sku))
-  if (missing.length) {
-    const { data } = await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { metadata: { amazon_parent_sku: missing } } })
-    for (const product of data as Array<{ id: string; metadata?: Record<string, unknown> | null }>) {
-      const sku = product.metadata?.amazon_parent_sku
-      if (typeof sku === "string" && missing.includes(sku) && !found.has(sku)) found.set(sku, product.id)
-    }
+  const { data: tagged } = await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { metadata: { amazon_parent_sku: parentSkus } } })
+  for (const product of tagged as Array<{ id: string; metadata?: Record<string, unknown> | null }>) {
+    const sku = product.metadata?.amazon_parent_sku
+    if (typeof sku === "string" && parentSkus.includes(sku)) offer(sku, product.id)
   }
 
-  missing = parentSkus.filter((sku) => !found.has(sku))
   const childOf = new Map<string, string>()
-  for (const sku of missing) for (const child of facts.get(sku)?.child_skus ?? []) childOf.set(child, sku)
+  for (const sku of parentSkus) for (const child of facts.get(sku)?.child_skus ?? []) childOf.set(child, sku)
   if (childOf.size) {
     const { data } = await query.graph({ entity: "product_variant", fields: ["sku", "product_id"], filters: { sku: [...childOf.keys()] } })
-    for (const variant of data as Array<{ sku: string; product_id: string }>) {
-      const parent = childOf.get(variant.sku)!
-      if (!found.has(parent)) found.set(parent, variant.product_id)
-    }
+    for (const variant of data as Array<{ sku: string; product_id: string }>) offer(childOf.get(variant.sku)!, variant.product_id)
   }
 
   const families = new Map<string, ExistingFamilyProduct>()
-  if (!found.size) return families
+  if (!candidates.size) return families
   const { data } = await query.graph({
     entity: "product",
     fields: ["id", "options.id", "options.title", "options.values.value", "variants.options.value", "variants.options.option_id"],
-    filters: { id: [...new Set(found.values())] },
+    filters: { id: [...new Set([...candidates.values()].flat())] },
   })
   const products = new Map((data as ProductRow[]).map((product) => [product.id, product]))
-  for (const [sku, productId] of found) {
-    const product = products.get(productId)
+  for (const [sku, ids] of candidates) {
+    const product = ids.map((id) => products.get(id)).find(Boolean)
     if (!product) continue
     const options = (product.options ?? []).filter((o): o is NonNullable<typeof o> => !!o)
     const titleOf = new Map(options.map((o) => [o.id, o.title]))

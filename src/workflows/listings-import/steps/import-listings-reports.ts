@@ -319,7 +319,7 @@ class ImportSession {
     }
   }
 
-  /** Each parent to record, with the row it already has in this marketplace (a row already on a product is left as it is). */
+  /** Each parent to record, with the row it already has in this marketplace (one already on the family's product is left as it is). */
   private async parentRows(marketplaceId: string, families: FamilyPlan): Promise<ParentListing[]> {
     if (!families.parents.length) return []
     const loose = families.parents.filter((parent) => !parent.entry).map((parent) => parent.parent_sku)
@@ -335,7 +335,8 @@ class ImportSession {
     const out: ParentListing[] = []
     for (const parent of families.parents) {
       const row = parent.entry ? null : bySku.get(parent.parent_sku)
-      if (row && !row.deleted_at && row.product_id) continue
+      // already on the family's product; one on a product deleted since is pointed at the family's product
+      if (row && !row.deleted_at && row.product_id && row.product_id === parent.product_id) continue
       const childSku = firstChild.get(parent.parent_sku)
       if (!parent.product_id && !childSku) continue
       out.push({
