@@ -128,6 +128,22 @@ medusaIntegrationTestRunner({
       expect(await refundsOf(charged.order_id!)).toHaveLength(1)
     })
 
+    it("a refund of an order not imported yet waits in the ledger and is recorded once the order is imported", async () => {
+      const { orderIds } = sandbox().control.addOrders({ orders: [{ sellerId: SANDBOX_EU.sellerId, marketplaceId: GERMANY, items: [{ sku: "DEMO-MUG", quantity: 1, unitPrice: 12.5 }] } as never] })
+      sandbox().control.amazonRefund({ orderId: orderIds[0], by: "SELLER_CENTRAL", shipping: false })
+      afterPostingLag()
+      expect(await syncAtAmazonNow()).toMatchObject({ new_rows: 1, recorded: 0, waiting: 1, errors: [] })
+      expect(await inbound()).toEqual([expect.objectContaining({ status: "planned", medusa_order_id: null, error: expect.stringMatching(/not imported into Medusa \(yet\)/) })])
+
+      await importOrders(getContainer(), storeId)
+      const row = await ledgerRow(getContainer(), storeId, orderIds[0])
+      expect(row).toMatchObject({ import_status: "imported", order_id: expect.any(String) })
+      expect(await syncAtAmazonNow()).toMatchObject({ new_rows: 0, duplicates: 1, recorded: 1, waiting: 0, errors: [] })
+      const [recorded] = await inbound()
+      expect(recorded).toMatchObject({ status: "recorded", medusa_order_id: row.order_id, error: null, amount: "12.50" })
+      expect((await refundsOf(row.order_id!)).map((r) => [Number(r.amount), r.note])).toEqual([[12.5, `Amazon refund ${recorded.id}`]])
+    })
+
     it("our own refund, accepted by Amazon, comes back in Finances: matched to our row, no second Medusa refund, not counted twice", async () => {
       const row = await importedOrder([{ sku: "DEMO-MUG", quantity: 2, unitPrice: 12.5 }])
       const { data: asked } = await api.post(`/admin/amazon/orders/${row.id}/refunds`, { items: [{ amazon_order_item_id: itemOf(row), quantity: 1 }], reason: "CustomerReturn", request_id: "echo-refund-0001" }, { headers })

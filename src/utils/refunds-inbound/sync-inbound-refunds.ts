@@ -61,12 +61,13 @@ type RefundRow = {
   note: string | null
   echo_of: string | null
   feed_document_id: string | null
+  error: string | null
   created_at: Date | string
 }
 
 const ROW_FIELDS = [
   "id", "store_id", "marketplace_id", "direction", "kind", "source_ref", "amazon_order_id", "medusa_order_id",
-  "medusa_refund_id", "status", "lines", "currency", "amount", "note", "echo_of", "feed_document_id", "created_at",
+  "medusa_refund_id", "status", "lines", "currency", "amount", "note", "echo_of", "feed_document_id", "error", "created_at",
 ]
 
 const amazonOf = (scope: MedusaContainer) => scope.resolve<AmazonModuleService>(AMAZON_MODULE)
@@ -179,9 +180,20 @@ async function recordPlanned(scope: MedusaContainer, storeId: string, result: In
     { store_id: storeId, direction: "in", status: "planned" },
     { select: ROW_FIELDS as never, order: { posted_at: "ASC" } }
   )) as unknown as RefundRow[]
+  // the Amazon orders of rows not linked yet, in one query per 500 (a new store's first pass may hold many refunds
+  // of orders it never imported: they wait without a query each on every pass)
+  const unlinked = [...new Set(planned.filter((r) => !r.medusa_order_id).map((r) => r.amazon_order_id))]
+  const orders = new Map<string, { marketplace_id: string; order_id: string | null }>()
+  for (let i = 0; i < unlinked.length; i += 500) {
+    const found = (await amazon.listAmazonOrders(
+      { store_id: storeId, amazon_order_id: unlinked.slice(i, i + 500) },
+      { select: ["amazon_order_id", "marketplace_id", "order_id"] }
+    )) as Array<{ amazon_order_id: string; marketplace_id: string; order_id: string | null }>
+    for (const o of found) orders.set(o.amazon_order_id, o)
+  }
   for (const row of planned) {
     try {
-      await recordInbound(scope, row, result)
+      await recordInbound(scope, row, orders.get(row.amazon_order_id) ?? null, result)
     } catch (error) {
       await amazon.updateAmazonRefunds({ id: row.id, error: `Not recorded in Medusa yet: ${message(error)}` })
       result.errors.push(`${row.id}: ${message(error)}`)
@@ -190,13 +202,18 @@ async function recordPlanned(scope: MedusaContainer, storeId: string, result: In
 }
 
 /** One planned inbound row → its Medusa refund, once (the row is the guard; the refund's note names the row). */
-async function recordInbound(scope: MedusaContainer, row: RefundRow, result: InboundSyncResult) {
+async function recordInbound(
+  scope: MedusaContainer,
+  row: RefundRow,
+  order: { marketplace_id: string; order_id: string | null } | null,
+  result: InboundSyncResult
+) {
   const amazon = amazonOf(scope)
   let orderId = row.medusa_order_id
   if (!orderId) {
-    const [order] = (await amazon.listAmazonOrders({ store_id: row.store_id, amazon_order_id: row.amazon_order_id }, { select: ["marketplace_id", "order_id"] })) as Array<{ marketplace_id: string; order_id: string | null }>
     if (!order?.order_id) {
-      await amazon.updateAmazonRefunds({ id: row.id, error: `Amazon order ${row.amazon_order_id} is not imported into Medusa (yet): the refund is recorded once it is.` })
+      const waiting = `Amazon order ${row.amazon_order_id} is not imported into Medusa (yet): the refund is recorded once it is.`
+      if (row.error !== waiting) await amazon.updateAmazonRefunds({ id: row.id, error: waiting })
       result.waiting++
       return
     }
