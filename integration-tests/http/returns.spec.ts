@@ -93,6 +93,12 @@ medusaIntegrationTestRunner({
       expect(await sync()).toMatchObject({ created: 0, updated: 0, requested: 0, received: 0, errors: [] })
       expect(await returnsOf(row.order_id!)).toHaveLength(1)
 
+      // a run cut short right after Medusa opened the return (its id never written to the row): found again by metadata
+      await amazon().updateAmazonReturns({ id: ret.id, medusa_return_id: null, medusa_status: null })
+      expect(await sync()).toMatchObject({ requested: 0, errors: [] })
+      expect(await amazon().listAmazonReturns({ store_id: storeId })).toEqual([expect.objectContaining({ medusa_return_id: ret.medusa_return_id, medusa_status: "requested" })])
+      expect(await returnsOf(row.order_id!)).toHaveLength(1)
+
       // the seller receives the parcel: Amazon's report shows a delivery date
       const stockBefore = await stocked("DEMO-MUG")
       sandbox().control.buyerReturn({ orderId: row.amazon_order_id, rmaId, status: "Received" })

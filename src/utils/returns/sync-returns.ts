@@ -60,8 +60,9 @@ async function syncUnderLock(container: MedusaContainer, input: { storeId: strin
   const window = returnsReportWindow(now, open[0]?.requested_at ? new Date(open[0].requested_at) : null, RETURNS_LOOKBACK_DAYS)
 
   const client = marketplaces.length ? await amazon.getStoreSpApiClient(input.storeId) : null
+  // every marketplace's report is requested first and awaited together: Amazon takes minutes for each
+  const requested: Array<{ marketplace: string; report_id: string }> = []
   for (const marketplace of marketplaces) {
-    const where = { marketplace_id: marketplace }
     try {
       const { reportId: id } = await client!.reports.createReport({
         reportType: RETURNS_REPORT_TYPE,
@@ -70,14 +71,28 @@ async function syncUnderLock(container: MedusaContainer, input: { storeId: strin
         dataEndTime: window.end.toISOString(),
         reportOptions: { preferredReportDocumentLocale: "en_US" },
       })
+      requested.push({ marketplace, report_id: id })
       result.reports++
-      const documentId = await awaitReport(client!, id)
+    } catch (error) {
+      result.errors.push({ code: "report_error", message: `Returns report of ${marketplace} could not be requested: ${(error as Error).message}`, marketplace_id: marketplace })
+    }
+  }
+  const finished = client ? await awaitReports(client, requested) : new Map<string, ReportOutcome>()
+
+  for (const { marketplace, report_id } of requested) {
+    const where = { marketplace_id: marketplace }
+    const documentId = finished.has(report_id) ? finished.get(report_id)! : "TIMEOUT"
+    try {
       if (documentId === "FATAL") {
         result.errors.push({ code: "report_failed", message: `Amazon could not produce the returns report of ${marketplace} (FATAL); the next run asks again.`, ...where })
         continue
       }
       if (documentId === "TIMEOUT") {
         result.errors.push({ code: "report_timeout", message: `Amazon had not finished the returns report of ${marketplace} after ${REPORT_POLL.maxWaitMs / 60_000} minutes; the next run asks again.`, ...where })
+        continue
+      }
+      if (documentId !== null && typeof documentId === "object") {
+        result.errors.push({ code: "report_error", message: `Returns report of ${marketplace}: ${documentId.error}`, ...where })
         continue
       }
       // CANCELLED: Amazon cancels a returns report that has no lines (selling-partner-api-models#2292)
@@ -119,19 +134,40 @@ async function syncUnderLock(container: MedusaContainer, input: { storeId: strin
   return result
 }
 
-/** getReport until Amazon is done: the document id, null for CANCELLED (no data), or why not. Polls as the listings import does. */
-async function awaitReport(client: Awaited<ReturnType<AmazonModuleService["getStoreSpApiClient"]>>, id: string): Promise<string | null | "FATAL" | "TIMEOUT"> {
+/** A finished report: its document id, null for CANCELLED (no data), FATAL, or the error of its last status check. */
+type ReportOutcome = string | null | "FATAL" | "TIMEOUT" | { error: string }
+
+/**
+ * getReport for every requested report until Amazon is done with each (or the patience of the listings import runs out):
+ * 1 s, then doubling up to a minute (getReport: 2 rps, burst 15).
+ */
+async function awaitReports(client: Awaited<ReturnType<AmazonModuleService["getStoreSpApiClient"]>>, reports: Array<{ report_id: string }>): Promise<Map<string, ReportOutcome>> {
+  const outcomes = new Map<string, ReportOutcome>()
+  const pending = new Set(reports.map((r) => r.report_id))
   const deadline = Date.now() + REPORT_POLL.maxWaitMs
   let delay = REPORT_POLL.firstDelayMs
-  for (;;) {
+  while (pending.size) {
     await sleep(Math.min(delay, Math.max(0, deadline - Date.now())))
-    const report = await client.reports.getReport(reportId(id))
-    if (report.processingStatus === "DONE") return report.reportDocumentId ?? null
-    if (report.processingStatus === "CANCELLED") return null
-    if (report.processingStatus === "FATAL") return "FATAL"
-    if (Date.now() >= deadline) return "TIMEOUT"
+    for (const id of [...pending]) {
+      try {
+        const report = await client.reports.getReport(reportId(id))
+        const status = report.processingStatus
+        if (status === "DONE") outcomes.set(id, report.reportDocumentId ?? null)
+        else if (status === "CANCELLED") outcomes.set(id, null)
+        else if (status === "FATAL") outcomes.set(id, "FATAL")
+        else continue
+      } catch (error) {
+        outcomes.set(id, { error: (error as Error).message })
+      }
+      pending.delete(id)
+    }
+    if (pending.size && Date.now() >= deadline) {
+      for (const id of pending) outcomes.set(id, "TIMEOUT")
+      break
+    }
     delay = Math.min(delay * 2, REPORT_POLL.maxDelayMs)
   }
+  return outcomes
 }
 
 /**
