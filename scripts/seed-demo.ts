@@ -1,6 +1,6 @@
 /**
  * Demo data for `npm run dev`: a European region, a webshop sales channel, a
- * warehouse with stock, a shipping option and products whose barcodes the
+ * warehouse with stock, a shipping option, an Amazon FBA location with the MCF options, and products whose barcodes the
  * bundled SP-API sandbox's catalog knows — so "Send to Amazon" finds ASINs.
  *
  *   npx medusa exec ./scripts/seed-demo.ts
@@ -20,6 +20,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { ensureMcfShippingOptions } from "../src/utils/mcf/shipping-options"
 
 const EU_COUNTRIES = ["de", "fr", "it", "es", "nl", "be", "pl", "se", "at", "ie"]
 
@@ -218,6 +219,26 @@ export default async function seedDemo({ container }: ExecArgs) {
       },
     })
   }
+
+  // Amazon FBA: the pan-EU FBA location with the MCF service zone and its Standard / Expedited / Priority options,
+  // so the dev admin shows them before a store is connected (its first FBA sync adopts this location)
+  const fbaName = "Amazon FBA (EU (pan-European))"
+  const { data: fbaLocations } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { name: fbaName } })
+  let fbaLocationId = fbaLocations[0]?.id as string | undefined
+  if (!fbaLocationId) {
+    const { result } = await createStockLocationsWorkflow(container).run({
+      input: { locations: [{ name: fbaName, metadata: { amazon_fba_pool: "EU" } }] },
+    })
+    fbaLocationId = result[0].id
+    await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: fbaLocationId, add: [webshop.id] } })
+    const { data: fbaItems } = await query.graph({ entity: "inventory_item", fields: ["id", "sku"], filters: { sku: ["DEMO-BOOK", "DEMO-MUG"] } })
+    if (fbaItems.length) {
+      await createInventoryLevelsWorkflow(container).run({
+        input: { inventory_levels: fbaItems.map((item) => ({ inventory_item_id: item.id, location_id: fbaLocationId!, stocked_quantity: item.sku === "DEMO-BOOK" ? 14 : 20 })) },
+      })
+    }
+  }
+  await ensureMcfShippingOptions(container, { locationId: fbaLocationId, countries: EU_COUNTRIES, prices: [{ currency_code: "eur", amounts: [5.9, 8.9, 14.9] }] })
 
   logger.info(
     `Demo data ready: region Europe, sales channel "Webshop", ${PRODUCTS.length} products (${missing.length} created now).`

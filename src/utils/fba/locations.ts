@@ -23,7 +23,8 @@ export type FbaPoolRow = {
  * The Medusa stock location of a store's FBA pool, created on first use: named "Amazon FBA (EU (pan-European))",
  * metadata { amazon_store_id, amazon_fba_pool }, linked to the store's sales channel so Medusa's Locations
  * page and the channel show it. The pool row (amazon_fba_pool) remembers it by id; a location deleted in
- * Medusa is made again. Two callers at once end with one row: the loser deletes the location it made.
+ * Medusa is made again. A location made ahead for the pool (metadata amazon_fba_pool, no store, e.g. by the demo
+ * seed with its MCF shipping options) and claimed by no store is adopted instead of a new one. Two callers at once end with one row: the loser deletes the location it made.
  * Merchant (MFN) quantities and reservations leave these locations out by id (fbaLocationIds).
  */
 export async function ensureFbaLocation(
@@ -41,9 +42,14 @@ export async function ensureFbaLocation(
     if (alive) return row.stock_location_id
   }
 
-  const [created] = await locations.createStockLocations([
-    { name: fbaLocationName(pool), metadata: { amazon_store_id: input.storeId, amazon_fba_pool: pool.key } },
-  ])
+  // a location made ahead for the pool (the demo seed's, for MCF shipping options) and claimed by no store is adopted
+  const claimed = new Set(((await amazon.listAmazonFbaPools({}, { select: ["stock_location_id"] })) as unknown as FbaPoolRow[]).map((r) => r.stock_location_id))
+  const ahead = (await locations.listStockLocations({}, { select: ["id", "metadata"] })).find(
+    (l) => !claimed.has(l.id) && (l.metadata as Record<string, unknown> | null)?.amazon_fba_pool === pool.key && !(l.metadata as Record<string, unknown> | null)?.amazon_store_id
+  )
+  const [created] = ahead
+    ? [await locations.updateStockLocations(ahead.id, { metadata: { ...(ahead.metadata ?? {}), amazon_store_id: input.storeId, amazon_fba_pool: pool.key } })]
+    : await locations.createStockLocations([{ name: fbaLocationName(pool), metadata: { amazon_store_id: input.storeId, amazon_fba_pool: pool.key } }])
   try {
     if (row) {
       await amazon.updateAmazonFbaPools({ id: row.id, stock_location_id: created.id })
@@ -56,7 +62,7 @@ export async function ensureFbaLocation(
       })
     }
   } catch (error) {
-    await locations.deleteStockLocations([created.id]).catch(() => undefined)
+    if (!ahead) await locations.deleteStockLocations([created.id]).catch(() => undefined)
     if (!isUniqueViolation(error)) throw error
     const [winner] = (await amazon.listAmazonFbaPools({ store_id: input.storeId, pool: pool.key })) as unknown as FbaPoolRow[]
     if (!winner) throw error
@@ -69,6 +75,8 @@ export async function ensureFbaLocation(
     await link.create({
       [Modules.SALES_CHANNEL]: { sales_channel_id: salesChannelId },
       [Modules.STOCK_LOCATION]: { stock_location_id: created.id },
+    }).catch((e: unknown) => {
+      if (!ahead) throw e // an adopted location may be linked already
     })
   }
   return created.id
