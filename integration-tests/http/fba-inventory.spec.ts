@@ -115,10 +115,12 @@ medusaIntegrationTestRunner({
       expect(after).toBe(25)
     })
 
-    it("reserves merchant orders away from the FBA location, and FBA orders reserve nothing", async () => {
+    it("reserves merchant orders away from the FBA location; FBA orders reserve nothing and are fulfilled, shipped, from the FBA location", async () => {
       control().setFbaInventory({ sellerId: SELLER, marketplaceId: GERMANY, items: [{ sellerSku: "DEMO-TSHIRT-S", fulfillable: 30 }, { sellerSku: "DEMO-MUG", fulfillable: 30 }] })
       const results = await syncNow()
       const fbaLocation = results.find((r: { pool: string }) => r.pool === "EU").stock_location_id
+      const warehouse = (await getContainer().resolve(Modules.STOCK_LOCATION).listStockLocations({})).find((l) => l.id !== fbaLocation)!.id
+      const bookBefore = { fba: Number((await levelAt("DEMO-BOOK", fbaLocation))?.stocked_quantity ?? 0), merchant: Number((await levelAt("DEMO-BOOK", warehouse))?.stocked_quantity ?? 0) }
       await control().addOrders({ generate: { count: 1, sellerId: SELLER, marketplaceId: GERMANY, skus: ["DEMO-BOOK"], fulfillmentChannel: "AFN" } })
       await importOrders(getContainer(), storeId)
       const rows = await ledger(getContainer(), storeId)
@@ -137,6 +139,31 @@ medusaIntegrationTestRunner({
         const order = await medusaOrder(getContainer(), row.order_id!, ["items.id"])
         expect(await reservationsOf(getContainer(), order.items.map((i: { id: string }) => i.id))).toEqual([])
       }
+      // FBA orders are fulfilled from the FBA location: one Medusa fulfillment there, shipped, no stock moved
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      for (const row of afn) {
+        const { data } = await query.graph({
+          entity: "order",
+          fields: ["id", "fulfillments.id", "fulfillments.location_id", "fulfillments.shipped_at", "fulfillments.data", "fulfillments.items.line_item_id", "fulfillments.items.quantity"],
+          filters: { id: row.order_id },
+        })
+        const order = data[0] as any
+        expect(order.fulfillments).toHaveLength(1)
+        expect(order.fulfillments[0]).toMatchObject({ location_id: fbaLocation, data: { amazon_fulfilled: true, fba_pool: "EU" } })
+        expect(order.fulfillments[0].shipped_at).toBeTruthy()
+        const { data: admin } = await api.get(`/admin/orders/${row.order_id}?fields=fulfillment_status`, { headers })
+        expect(admin.order.fulfillment_status).toBe("shipped")
+        const { data: full } = await api.get(`/admin/orders/${row.order_id}`, { headers })
+        expect(order.fulfillments[0].items.map((i: any) => [i.line_item_id, Number(i.quantity)]).sort()).toEqual(
+          full.order.items.map((i: any) => [i.id, Number(i.detail?.quantity ?? i.quantity)]).sort()
+        )
+      }
+      // neither merchant stock nor the FBA level moved: the FBA level is Amazon's absolute number, which the next pass sets
+      expect(Number((await levelAt("DEMO-BOOK", warehouse))?.stocked_quantity ?? 0)).toBe(bookBefore.merchant)
+      expect(Number((await levelAt("DEMO-BOOK", fbaLocation))?.stocked_quantity ?? 0)).toBe(bookBefore.fba)
+      await syncNow()
+      const [book] = await amazon().listAmazonFbaStocks({ store_id: storeId, pool: "EU", sku: "DEMO-BOOK" })
+      expect(Number((await levelAt("DEMO-BOOK", fbaLocation)).stocked_quantity)).toBe(Number((book as any).fulfillable))
       for (const sku of ["DEMO-TSHIRT-S", "DEMO-MUG", "DEMO-BOOK"]) {
         expect(Number((await levelAt(sku, fbaLocation)).reserved_quantity)).toBe(0)
       }

@@ -8,6 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { type CreateMedusaOrderInput, createMedusaOrderStep } from "./steps/create-medusa-order"
+import { createAfnFulfillmentStep } from "./steps/create-afn-fulfillment"
 import { importPackageWeightsStep } from "./steps/import-package-weights"
 import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
 import { reserveOrderInventoryStep } from "./steps/reserve-order-inventory"
@@ -19,7 +20,7 @@ export const AMAZON_ORDER_IMPORTED = "amazon.order_imported"
  * A new Amazon order as a normal Medusa order: the order (linked to its ledger row in the same step),
  * stock reserved for what the merchant ships, the payment recorded as captured through the store's
  * provider, units Amazon (or the merchant, outside Medusa) already shipped recorded as fulfilled and
- * shipped, the store's default status, and catalog weights when the store asks for them. Any step
+ * shipped (an FBA order's as a shipped Medusa fulfillment at the pool's FBA location, moving no stock), the store's default status, and catalog weights when the store asks for them. Any step
  * failing undoes the ones before; a process killed halfway leaves the row "importing", which the next
  * run undoes and imports again: there is no half-imported order.
  */
@@ -57,10 +58,23 @@ export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
       })
     })
 
+    // FBA (AFN): Amazon shipped it from its warehouse — a Medusa fulfillment at the pool's FBA location, shipped
+    const afn = when({ order, input }, ({ order, input }) => input.context.channel === "AFN" && order.lines.some((l) => l.shipped_quantity > 0)).then(() =>
+      createAfnFulfillmentStep(
+        transform({ order, input }, ({ order, input }) => ({
+          order_id: order.order_id,
+          store_id: input.context.store_id,
+          marketplace_id: input.context.marketplace_id,
+          lines: order.lines.map((l) => ({ line_item_id: l.line_item_id, quantity: l.shipped_quantity })),
+        }))
+      )
+    )
+
     when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() => {
-      const shipped = transform({ order, input }, ({ order, input }) => ({
+      const shipped = transform({ order, input, afn }, ({ order, input, afn }) => ({
         order_id: order.order_id,
-        reference: input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",
+        reference: afn?.fulfillment_id ? "fulfillment" : input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",
+        ...(afn?.fulfillment_id ? { reference_id: afn.fulfillment_id } : {}),
         description: input.context.channel === "AFN" ? "Fulfilled by Amazon" : "Shipped before the order was imported",
         items: order.lines.filter((l) => l.shipped_quantity > 0).map((l) => ({ id: l.line_item_id, quantity: l.shipped_quantity })),
       }))

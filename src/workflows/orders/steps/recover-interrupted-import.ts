@@ -9,7 +9,7 @@ export type RecoverInterruptedImportInput = { id: string }
  * A row left "importing" was cut short by a crash (a killed worker, a restart) somewhere between the
  * ledger naming its order and the import finishing: the order may not exist, or exist without its
  * reservations, payment or status. Whatever was made goes — its reservations released, its payment
- * collection unlinked and deleted, the order deleted —
+ * collection unlinked and deleted, an FBA order's fulfillment unlinked and deleted, the order deleted —
  * and the row is pending again, so the same run imports it in full. The caller holds the row's lock, so a
  * live import is never mistaken for a dead one.
  * No compensation: the partial order is not worth bringing back.
@@ -30,7 +30,7 @@ export const recoverInterruptedImportStep = createStep(
         // the payment recorded for it (if the import got that far) goes with it, link first
         const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
           entity: "order",
-          fields: ["id", "payment_collections.id"],
+          fields: ["id", "payment_collections.id", "fulfillments.id"],
           filters: { id: order.id },
         })
         const collectionIds = ((data[0] as { payment_collections?: Array<{ id: string } | null> } | undefined)?.payment_collections ?? [])
@@ -41,6 +41,20 @@ export const recoverInterruptedImportStep = createStep(
             .resolve(ContainerRegistrationKeys.LINK)
             .dismiss(collectionIds.map((id) => ({ [Modules.ORDER]: { order_id: order.id }, [Modules.PAYMENT]: { payment_collection_id: id } })))
           await container.resolve(Modules.PAYMENT).deletePaymentCollections(collectionIds)
+        }
+        // an FBA order's fulfillment at the FBA location (made at import, see create-afn-fulfillment) goes too
+        const fulfillmentIds = ((data[0] as { fulfillments?: Array<{ id: string } | null> } | undefined)?.fulfillments ?? [])
+          .filter((f): f is { id: string } => !!f)
+          .map((f) => f.id)
+        if (fulfillmentIds.length) {
+          const fulfillments = container.resolve(Modules.FULFILLMENT)
+          await container
+            .resolve(ContainerRegistrationKeys.LINK)
+            .dismiss(fulfillmentIds.map((id) => ({ [Modules.ORDER]: { order_id: order.id }, [Modules.FULFILLMENT]: { fulfillment_id: id } })))
+          for (const id of fulfillmentIds) {
+            await fulfillments.updateFulfillment(id, { canceled_at: new Date() } as never)
+            await fulfillments.deleteFulfillment(id)
+          }
         }
         await orderModule.deleteOrders([order.id])
       }
