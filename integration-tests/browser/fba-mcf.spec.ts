@@ -2,7 +2,7 @@
  * FBA stock and Multi-Channel Fulfillment in a real browser (run by run.mjs after the other specs, same Medusa,
  * sandbox and demo seed): a connected DE store of its own whose seller has FBA stock → "Read FBA stock now" →
  * the store page's FBA panel shows the EU pool and its location, Settings › Locations lists "Amazon FBA (…)",
- * whose page shows the MCF shipping options → an order made in the admin as a draft order with the shipping
+ * whose page shows the MCF shipping options (the demo seed's location, adopted by the first store whose FBA stock is read) → an order made in the admin as a draft order with the shipping
  * option "Amazon MCF Standard" (the draft order's page shows it) is converted, fulfilled from the FBA location,
  * and the order page's "Amazon Multi-Channel Fulfillment" widget shows Amazon's status in words.
  * The draft order is made through the admin API, not clicked together in the draft order form.
@@ -127,6 +127,7 @@ step(
 )
 
 let locationId = ""
+let mcfLocationId = ""
 let draftId = ""
 let orderId = ""
 
@@ -174,13 +175,18 @@ step("Settings › Locations lists the FBA location; its page shows the MCF ship
   await page.goto("/app/settings/locations")
   await page.getByText("Amazon FBA (EU (pan-European))").first().waitFor({ timeout: 60_000 })
   await screenshot("locations")
-  // the seed's MCF service zone is on the pool's location (adopted) — or, for a location made now, added here
-  const { stock_location } = await admin.get<{ stock_location: { fulfillment_sets?: Array<{ service_zones: Array<{ shipping_options: Array<{ name: string }> }> }> } }>(
-    `/admin/stock-locations/${locationId}?fields=fulfillment_sets.service_zones.shipping_options.name`
+  // the seed's MCF service zone is on its FBA location, which the first store whose FBA stock is read adopts: this
+  // store's, or (in the full run, when the FBA job read another spec's store first) that one's
+  const { stock_locations } = await admin.get<{ stock_locations: Array<{ id: string; metadata: Record<string, unknown> | null; fulfillment_sets?: Array<{ service_zones: Array<{ shipping_options: Array<{ name: string }> }> }> }> }>(
+    "/admin/stock-locations?limit=100&fields=id,metadata,fulfillment_sets.service_zones.shipping_options.name"
   )
-  const names = (stock_location.fulfillment_sets ?? []).flatMap((s) => s.service_zones.flatMap((z) => z.shipping_options.map((o) => o.name)))
-  assert.deepEqual([...names].sort(), ["Amazon MCF Expedited", "Amazon MCF Priority", "Amazon MCF Standard"], `the FBA location has no MCF options: ${JSON.stringify(names)}`)
-  await page.goto(`/app/settings/locations/${locationId}`)
+  const optionsOf = (l: (typeof stock_locations)[number]) => (l.fulfillment_sets ?? []).flatMap((f) => f.service_zones.flatMap((z) => z.shipping_options.map((o) => o.name)))
+  const withMcf = stock_locations.filter((l) => l.metadata?.amazon_fba_pool === "EU" && optionsOf(l).includes("Amazon MCF Standard"))
+  const mcfLocation = withMcf.find((l) => l.id === locationId) ?? withMcf[0]
+  assert.ok(mcfLocation, "no FBA location with the MCF options (the demo seed makes one)")
+  assert.deepEqual([...optionsOf(mcfLocation)].sort(), ["Amazon MCF Expedited", "Amazon MCF Priority", "Amazon MCF Standard"])
+  mcfLocationId = mcfLocation.id
+  await page.goto(`/app/settings/locations/${mcfLocationId}`)
   await page.getByText("Amazon MCF Standard").first().waitFor({ timeout: 60_000 })
   await page.getByText("Amazon MCF Expedited").first().waitFor()
   await page.getByText("Amazon MCF Priority").first().waitFor()
@@ -191,7 +197,7 @@ step("an admin (draft) order with the shipping option Amazon MCF Standard shows 
   const { regions } = await admin.get<{ regions: { id: string }[] }>("/admin/regions?name=Europe")
   const { sales_channels } = await admin.get<{ sales_channels: { id: string }[] }>("/admin/sales-channels?name=Webshop")
   const { products } = await admin.get<{ products: Array<{ variants: Array<{ id: string; sku: string }> }> }>("/admin/products?handle=demo-field-guide-book&fields=variants.id,variants.sku")
-  const { shipping_options } = await admin.get<{ shipping_options: Array<{ id: string; name: string }> }>(`/admin/shipping-options?stock_location_id=${locationId}`)
+  const { shipping_options } = await admin.get<{ shipping_options: Array<{ id: string; name: string }> }>(`/admin/shipping-options?stock_location_id=${mcfLocationId}`)
   const standard = shipping_options.find((o) => o.name === "Amazon MCF Standard")
   assert.ok(standard, `no "Amazon MCF Standard" option at the FBA location: ${JSON.stringify(shipping_options.map((o) => o.name))}`)
   const address = { first_name: "Erika", last_name: "Mustermann", address_1: "Hauptstraße 5", city: "Berlin", postal_code: "10115", country_code: "de", phone: "+49301234567" }
@@ -215,7 +221,7 @@ step("converted and fulfilled from the FBA location: the order page's MCF widget
   orderId = order.id
   const { order: full } = await admin.get<{ order: { items: Array<{ id: string }> } }>(`/admin/orders/${orderId}?fields=items.id`)
   // the draft order has one line of 1 × DEMO-BOOK
-  await admin.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: full.items[0].id, quantity: 1 }], location_id: locationId })
+  await admin.post(`/admin/orders/${orderId}/fulfillments`, { items: [{ id: full.items[0].id, quantity: 1 }], location_id: mcfLocationId })
   await page.goto(`/app/orders/${orderId}`)
   const widget = page.getByTestId("amazon-mcf-widget")
   await widget.waitFor({ timeout: 60_000 })
