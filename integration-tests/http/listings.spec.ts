@@ -112,6 +112,17 @@ medusaIntegrationTestRunner({
       expect(String(lookups[0].query.identifiers)).toContain("4260987650094")
     })
 
+    it("a feed Amazon took but whose createFeed answer was lost (500 after processing) is found at Amazon, not sent twice", async () => {
+      sandbox().control.addFault({ operation: "createFeed", kind: "500", processed: true, count: 1 })
+      const offered = await offer("LST-LOST-ANSWER", "4260987650094", 4)
+      expect(offered).toMatchObject({ status: "active", asin: "B0SANDBX09", quantity: 4 })
+      // one createFeed reached Amazon and made a feed; it was recognised (same marketplaces, made since the upload,
+      // known to no amazon_feed row) instead of sending the changes in a second feed
+      expect(sandbox().control.requests({ operation: "createFeed" })).toHaveLength(1)
+      const feeds = await amazon().listAmazonFeeds({ store_id: storeId })
+      expect(feeds.map((f) => [f.status, f.amazon_feed_id !== null])).toEqual([["done", true]])
+    })
+
     it("names what is wrong with an invalid EAN, a missing barcode and zero stock, and sends nothing for them", async () => {
       const product = await createProductWithStock(getContainer(), {
         salesChannelId,

@@ -406,11 +406,13 @@ export const sendListingChangesStep = createStep(
       const body = JSON.stringify(feedDocument(sellerId, messages))
       const contentType = "application/json; charset=UTF-8"
       let documentId: string | undefined
+      let uploadedAt = 0
       try {
         const target = await spApi.feeds.createFeedDocument({ contentType })
         documentId = target.feedDocumentId
         await spApi.feeds.uploadFeedDocument(target, Buffer.from(body), contentType)
         await amazonService.updateAmazonFeeds({ id: feed.id, status: "uploaded", input_document_id: documentId })
+        uploadedAt = Date.now()
         // createFeed cannot be undone: it is the last call, and its answer is written at once
         const created = await spApi.feeds.createFeed({
           feedType: "JSON_LISTINGS_FEED",
@@ -422,9 +424,9 @@ export const sendListingChangesStep = createStep(
         run.count("feeds")
         if (marketplaces.length > 1) run.count("multi_marketplace_feeds")
       } catch (error) {
-        if (documentId && error instanceof SpApiNetworkError && error.mayHaveBeenReceived) {
+        if (documentId && uploadedAt && ((error instanceof SpApiNetworkError && error.mayHaveBeenReceived) || (error instanceof SpApiError && (error.status ?? 0) >= 500))) {
           // Amazon may have taken it: look for a feed of this document before sending it again
-          const found = await findFeedOfDocument(spApi, marketplaces[0], documentId).catch(() => undefined)
+          const found = await findFeedOfDocument(amazonService, spApi, marketplaces, uploadedAt).catch(() => undefined)
           if (found) {
             await markSubmitted(amazonService, feed.id, found, batch)
             run.count("sent_in_feeds", batch.length)
@@ -464,13 +466,27 @@ async function mayCreateFeed(amazon: AmazonModuleService, storeId: string): Prom
   return Date.now() - new Date(recent[0].submitted_at!).getTime() >= FEED_WINDOW_MS / FEEDS_PER_WINDOW
 }
 
-async function findFeedOfDocument(client: SpApiClient, marketplace: string, documentId: string): Promise<string | undefined> {
+/**
+ * The feed a createFeed whose answer was lost made, if Amazon has it. Amazon's Feed does not name its input document
+ * (feeds_2021-06-30 Feed has no inputFeedDocumentId), so it is recognised by what Amazon does show: a
+ * JSON_LISTINGS_FEED for exactly these marketplaces, created since the upload (a minute of leeway for clocks), that no
+ * amazon_feed row knows. Only one such feed counts; with none or several (another app sending listings feeds at the
+ * same moment) the changes are sent again — a JSON_LISTINGS_FEED carries whole PATCH/DELETE messages, so a second copy
+ * leaves Amazon as one would, at the cost of one feed of the quota.
+ */
+async function findFeedOfDocument(amazon: AmazonModuleService, client: SpApiClient, marketplaces: string[], uploadedAt: number): Promise<string | undefined> {
+  const since = (uploadedAt || Date.now()) - 60_000
   const { feeds } = await client.feeds.getFeeds({
     feedTypes: ["JSON_LISTINGS_FEED"],
-    marketplaceIds: [marketplaceId(marketplace)],
-    createdSince: new Date(Date.now() - 60 * 60 * 1000).toISOString(),
+    marketplaceIds: [marketplaceId(marketplaces[0])],
+    createdSince: new Date(since).toISOString(),
   })
-  return feeds.find((f) => (f as { inputFeedDocumentId?: string }).inputFeedDocumentId === documentId)?.feedId
+  const ours = [...marketplaces].sort().join(",")
+  const candidates = feeds.filter((f) => [...(f.marketplaceIds ?? [])].sort().join(",") === ours && new Date(f.createdTime).getTime() >= since)
+  if (!candidates.length) return undefined
+  const known = new Set((await amazon.listAmazonFeeds({ amazon_feed_id: candidates.map((f) => f.feedId) }, { select: ["amazon_feed_id"] })).map((f) => f.amazon_feed_id))
+  const unknown = candidates.filter((f) => !known.has(f.feedId))
+  return unknown.length === 1 ? unknown[0].feedId : undefined
 }
 
 /** A run that died left changes claimed by it (not by a feed): they go back to the queue. */
