@@ -293,6 +293,7 @@ async function inner() {
 
     // one at a time, in this order: listings.spec.ts sets up its own store beside the one connect-store.spec.ts connects
     const specs = ["connect-store.spec.ts", "listings.spec.ts", "variations.spec.ts", "rules.spec.ts"].map((file) => path.join(here, file))
+    specs.push(path.join(here, "returns.spec.ts")) // Returns on Amazon on the order page: its own store and seller
     specs.push(path.join(here, "refunds.spec.ts")) // Refund on Amazon from the order page: its own store and seller
     specs.push(path.join(here, "fba-mcf.spec.ts")) // FBA panel, FBA location with MCF options, an admin order shipped by MCF: its own store and seller
     const test = startProcess(
