@@ -35,7 +35,12 @@ function runJest(tier, outputFile) {
     TEST_TYPE: tier,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
   }
-  const args = ["jest", "--runInBand", "--forceExit", "--json", `--outputFile=${outputFile}`, ...passthrough]
+  // The unit tier runs in band. The tiers that boot Medusa per spec file run in one worker process that
+  // jest replaces once it holds more than 1.5 GB after a file: in band, every file's Medusa (module
+  // registry, ORM metadata, loggers) stayed reachable and the HTTP tier died of heap exhaustion after
+  // ~17 minutes (CI exit 134). One worker keeps the files one after another, as before (each boots a Medusa).
+  const isolation = tier === "unit" ? ["--runInBand"] : ["--maxWorkers=1", "--workerIdleMemoryLimit=1536MB"]
+  const args = ["jest", ...isolation, "--forceExit", "--json", `--outputFile=${outputFile}`, ...passthrough]
   if (tier === "unit") args.push("--silent")
   return new Promise((resolve) => {
     const child = spawn("npx", args, { stdio: "inherit", env })

@@ -65,6 +65,7 @@ medusaIntegrationTestRunner({
     })
 
     afterEach(() => {
+      process.env.AMAZON_FEED_GATHER_MS = "300"
       // every request the sandbox received matched Amazon's models (JSON_LISTINGS_FEED documents included)
       expect(control().validationErrors()).toEqual([])
     })
@@ -247,6 +248,9 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/amazon/stores/${storeId}/marketplaces/${ITALY}`, { enabled: true, listings_export: true, orders_import: false }, { headers })
       // price and stock changes go as feed PATCH messages too (not patchListingsItem), to show their grouping
       await api.post(`/admin/amazon/stores/${storeId}`, { settings: { fast_path: false } }, { headers })
+      // offers made one after another share a feed when the second arrives within the gathering pause; 300 ms
+      // (this file's pace) is shorter than making a product takes on a loaded machine, 5 s is not
+      process.env.AMAZON_FEED_GATHER_MS = "5000"
       // catalog ASINs the seller sells nowhere: new offers, the same in the three marketplaces
       await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Skillet", variants: [{ sku: "MM-SKILLET", barcode: "4260987650094", stock: 4, eur: 24.9 }] })
       await createProductWithStock(getContainer(), { salesChannelId, locationId, title: "Bottle", variants: [{ sku: "MM-BOTTLE", barcode: "4260987650100", stock: 6, eur: 12 }] })
