@@ -5,7 +5,7 @@
  * Amazon" and that the Medusa return is requested → the seller receives it → "Received by you on <date>", Medusa return
  * received.
  *
- * Screenshots are named R01-…; after the first failing step the rest are skipped.
+ * Screenshots are named T01-… (R is the rules spec); after the first failing step the rest are skipped.
  */
 /* (shape copied from refunds.spec.ts)
  * Refund on Amazon from the order page, in a real browser (run by run.mjs after the other specs, same Medusa, sandbox
@@ -51,7 +51,7 @@ let failed: string | null = null
 let storeId = ""
 
 async function screenshot(name: string): Promise<void> {
-  const file = path.join(ARTIFACTS, `R${String(++shots).padStart(2, "0")}-${name}.png`)
+  const file = path.join(ARTIFACTS, `T${String(++shots).padStart(2, "0")}-${name}.png`)
   await page.screenshot({ path: file, fullPage: true, timeout: 15_000 })
   console.log(`screenshot: artifacts/${path.basename(file)}`)
 }

@@ -114,10 +114,14 @@ export function groupReturns(rows: ReportedReturn[]): ReportedReturn[] {
   return [...byRma.values()]
 }
 
-/** The report window: the last `lookbackDays`, reaching further back for returns still open (never over 60 days). */
+/**
+ * The report window: the last `lookbackDays`, reaching further back for returns still open (never over 60 days).
+ * Its end is not sent: Amazon's default end is its own "now", so a return requested while our clock lagged
+ * Amazon's is not left out; the hour's margin under 60 days keeps that open end within Amazon's limit.
+ */
 export function returnsReportWindow(now: Date, oldestOpen: Date | null, lookbackDays = 30): { start: Date; end: Date } {
   const day = 24 * 3600_000
-  const cap = now.getTime() - 60 * day + 60_000
+  const cap = now.getTime() - 60 * day + 3600_000
   let start = now.getTime() - lookbackDays * day
   if (oldestOpen && oldestOpen.getTime() - day < start) start = oldestOpen.getTime() - day
   return { start: new Date(Math.max(start, cap)), end: now }

@@ -68,7 +68,7 @@ async function syncUnderLock(container: MedusaContainer, input: { storeId: strin
         reportType: RETURNS_REPORT_TYPE,
         marketplaceIds: [marketplaceId(marketplace)],
         dataStartTime: window.start.toISOString(),
-        dataEndTime: window.end.toISOString(),
+        // no dataEndTime: Amazon's "now" (returnsReportWindow)
         reportOptions: { preferredReportDocumentLocale: "en_US" },
       })
       requested.push({ marketplace, report_id: id })
