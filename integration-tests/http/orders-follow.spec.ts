@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { markFulfillmentAsDeliveredWorkflow } from "@medusajs/medusa/core-flows"
 import { AMAZON_MODULE } from "../../src/modules/amazon"
 import type AmazonModuleService from "../../src/modules/amazon/service"
 import { createAdminHeaders } from "../helpers/admin"
@@ -161,6 +162,44 @@ medusaIntegrationTestRunner({
       expect(await amazon().listAmazonShipments({ store_id: storeId, amazon_order_id: amazonOrderId })).toEqual([])
       expect(sandbox().control.requests({ operation: "confirmShipment" })).toEqual([])
       expect(sandbox().control.getOrder(amazonOrderId)!.packages).toHaveLength(1)
+    })
+
+    it("shows an order shipped in Seller Central before it was imported as shipped: one shipped fulfillment at the merchant location, no stock moved, nothing confirmed to Amazon", async () => {
+      await importOrders(getContainer(), storeId) // the demo's own orders first
+      const reservedBefore = await reservedQuantity(getContainer(), "DEMO-MUG")
+      const stockBefore = await stocked("DEMO-MUG")
+      const amazonOrderId = await addOrder({ status: "Shipped", items: [{ sku: "DEMO-MUG", quantity: 2, unitPrice: 12.5 }] })
+      sandbox().control.clearRequests()
+      await importOrders(getContainer(), storeId)
+
+      const row = await ledgerRow(getContainer(), storeId, amazonOrderId)
+      expect(row).toMatchObject({ import_status: "imported", fulfillment_channel: "MFN" })
+      const order = await medusaOrder(getContainer(), row.order_id!, [
+        "items.id", "items.detail.fulfilled_quantity", "items.detail.shipped_quantity",
+        "fulfillments.id", "fulfillments.location_id", "fulfillments.shipped_at", "fulfillments.data", "fulfillments.items.quantity", "fulfillments.items.line_item_id",
+      ])
+      expect(order.items.map((i: { detail: { fulfilled_quantity: number; shipped_quantity: number } }) => [Number(i.detail.fulfilled_quantity), Number(i.detail.shipped_quantity)])).toEqual([[2, 2]])
+      expect(order.fulfillments).toHaveLength(1)
+      const [fulfillment] = order.fulfillments
+      expect(fulfillment).toMatchObject({ data: { shipped_outside_medusa: true }, shipped_at: expect.anything() })
+      expect(fulfillment.items.map((i: { line_item_id: string; quantity: number }) => [i.line_item_id, Number(i.quantity)])).toEqual([[order.items[0].id, 2]])
+      // at the merchant's location (where the store's stock is), not an FBA one
+      const { data: locations } = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "stock_location", fields: ["id", "name", "metadata"], filters: { id: fulfillment.location_id } })
+      expect(locations).toHaveLength(1)
+      expect((locations[0] as { metadata?: Record<string, unknown> | null }).metadata?.amazon_fba_pool).toBeUndefined()
+      // what the admin shows: Medusa derives the order's fulfillment status from its fulfillments
+      const { data: adminOrder } = await api.get(`/admin/orders/${row.order_id}?fields=id,fulfillment_status`, { headers })
+      expect(adminOrder.order.fulfillment_status).toBe("shipped")
+      // no stock moved (it left before Medusa knew the order), nothing reserved
+      expect(await stocked("DEMO-MUG")).toBe(stockBefore)
+      expect(await reservedQuantity(getContainer(), "DEMO-MUG")).toBe(reservedBefore)
+      expect(await reservationsOf(getContainer(), order.items.map((i: { id: string }) => i.id))).toEqual([])
+
+      // marked delivered in the admin: still nothing for Amazon, which has the package already
+      await markFulfillmentAsDeliveredWorkflow(getContainer()).run({ input: { id: fulfillment.id } })
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(await amazon().listAmazonShipments({ store_id: storeId, amazon_order_id: amazonOrderId })).toEqual([])
+      expect(sandbox().control.requests({ operation: "confirmShipment" })).toEqual([])
     })
 
     it("does not import a multi-channel (NON_AMAZON) order as an Amazon order", async () => {

@@ -8,7 +8,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { type CreateMedusaOrderInput, createMedusaOrderStep } from "./steps/create-medusa-order"
-import { createAfnFulfillmentStep } from "./steps/create-afn-fulfillment"
+import { createShippedFulfillmentStep } from "./steps/create-shipped-fulfillment"
 import { importPackageWeightsStep } from "./steps/import-package-weights"
 import { recordOrderImportStatusStep } from "./steps/record-order-import-status"
 import { reserveOrderInventoryStep } from "./steps/reserve-order-inventory"
@@ -20,7 +20,7 @@ export const AMAZON_ORDER_IMPORTED = "amazon.order_imported"
  * A new Amazon order as a normal Medusa order: the order (linked to its ledger row in the same step),
  * stock reserved for what the merchant ships, the payment recorded as captured through the store's
  * provider, units Amazon (or the merchant, outside Medusa) already shipped recorded as fulfilled and
- * shipped (an FBA order's as a shipped Medusa fulfillment at the pool's FBA location, moving no stock), the store's default status, and catalog weights when the store asks for them. Any step
+ * shipped (as a shipped Medusa fulfillment — an FBA order's at the pool's FBA location — moving no stock), the store's default status, and catalog weights when the store asks for them. Any step
  * failing undoes the ones before; a process killed halfway leaves the row "importing", which the next
  * run undoes and imports again: there is no half-imported order.
  */
@@ -58,23 +58,26 @@ export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
       })
     })
 
-    // FBA (AFN): Amazon shipped it from its warehouse — a Medusa fulfillment at the pool's FBA location, shipped
-    const afn = when({ order, input }, ({ order, input }) => input.context.channel === "AFN" && order.lines.some((l) => l.shipped_quantity > 0)).then(() =>
-      createAfnFulfillmentStep(
+    // Units shipped before the order reached Medusa — by Amazon (FBA) or by the merchant in Seller Central — as a
+    // shipped Medusa fulfillment (at the FBA location, or the order's merchant location), moving no stock
+    const made = when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() =>
+      createShippedFulfillmentStep(
         transform({ order, input }, ({ order, input }) => ({
           order_id: order.order_id,
           store_id: input.context.store_id,
           marketplace_id: input.context.marketplace_id,
+          channel: input.context.channel === "AFN" ? ("AFN" as const) : ("MFN" as const),
+          location_id: input.context.location_id,
           lines: order.lines.map((l) => ({ line_item_id: l.line_item_id, quantity: l.shipped_quantity })),
         }))
       )
     )
 
     when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() => {
-      const shipped = transform({ order, input, afn }, ({ order, input, afn }) => ({
+      const shipped = transform({ order, input, made }, ({ order, input, made }) => ({
         order_id: order.order_id,
-        reference: afn?.fulfillment_id ? "fulfillment" : input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",
-        ...(afn?.fulfillment_id ? { reference_id: afn.fulfillment_id } : {}),
+        reference: made?.fulfillment_id ? "fulfillment" : input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",
+        ...(made?.fulfillment_id ? { reference_id: made.fulfillment_id } : {}),
         description: input.context.channel === "AFN" ? "Fulfilled by Amazon" : "Shipped before the order was imported",
         items: order.lines.filter((l) => l.shipped_quantity > 0).map((l) => ({ id: l.line_item_id, quantity: l.shipped_quantity })),
       }))

@@ -42,7 +42,7 @@ export const recoverInterruptedImportStep = createStep(
             .dismiss(collectionIds.map((id) => ({ [Modules.ORDER]: { order_id: order.id }, [Modules.PAYMENT]: { payment_collection_id: id } })))
           await container.resolve(Modules.PAYMENT).deletePaymentCollections(collectionIds)
         }
-        // an FBA order's fulfillment at the FBA location (made at import, see create-afn-fulfillment) goes too
+        // the fulfillment made at import for units already shipped (create-shipped-fulfillment) goes too
         const fulfillmentIds = ((data[0] as { fulfillments?: Array<{ id: string } | null> } | undefined)?.fulfillments ?? [])
           .filter((f): f is { id: string } => !!f)
           .map((f) => f.id)

@@ -26,6 +26,9 @@ export const loadFulfillmentShipmentStep = createStep(
     const none: LoadedFulfillmentShipment = { amazon_order: null, delivered_at: null, shipment: null }
     const read = await readFulfillment(container, input.fulfillment_id)
     if (!read || read.canceled) return new StepResponse(none)
+    // made at import for units Amazon already shows shipped (create-shipped-fulfillment): nothing to confirm
+    const data = (read.fulfillment.data ?? {}) as Record<string, unknown>
+    if (data.shipped_outside_medusa === true || data.amazon_fulfilled === true) return new StepResponse(none)
     const [row] = await amazon.listAmazonOrders(
       { order_id: read.order_id },
       { select: ["id", "store_id", "amazon_order_id", "fulfillment_channel"] }

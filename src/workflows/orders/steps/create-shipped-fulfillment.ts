@@ -3,10 +3,14 @@ import type { IFulfillmentModuleService } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ensureFbaLocation, fbaPoolOf } from "../../../utils/fba"
 
-export type CreateAfnFulfillmentInput = {
+export type CreateShippedFulfillmentInput = {
   order_id: string
   store_id: string
   marketplace_id: string
+  /** AFN: Amazon shipped it from its warehouse; MFN: the merchant shipped it before the order reached Medusa */
+  channel: "AFN" | "MFN"
+  /** MFN: the merchant location the order's stock belongs to (the import's reservation location); null → nothing made */
+  location_id: string | null
   lines: Array<{ line_item_id: string; quantity: number }>
 }
 
@@ -16,21 +20,28 @@ const PREFERRED_PROVIDER = "manual_manual"
 type OrderItem = { id: string; title?: string | null; variant_sku?: string | null; variant_barcode?: string | null; variant?: { inventory_items?: Array<{ inventory_item_id: string } | null> | null } | null }
 
 /**
- * An FBA (AFN) order Amazon shipped: one Medusa fulfillment at the store's FBA stock location of the order's
- * marketplace pool ("Amazon FBA (EU (pan-European))", made if it is not there yet), packed and shipped at once,
- * linked to the order, data `{ amazon_fulfilled: true }`. It moves no stock: no reservation is made for AFN
- * orders, and the fulfillment module never touches inventory levels; the units left Amazon's fulfillable count,
- * which the next FBA sync reads as an absolute number — decrementing here too would count them twice.
- * Returns null (nothing made) for a marketplace outside the FBA pools.
+ * Units that were shipped before the order reached Medusa, as one Medusa fulfillment, packed and shipped at once
+ * and linked to the order — so the admin shows the order shipped, as it is on Amazon:
+ * - AFN (FBA): at the store's FBA stock location of the order's marketplace pool ("Amazon FBA (EU
+ *   (pan-European))", made if it is not there yet), data `{ amazon_fulfilled: true }`;
+ * - MFN shipped in Seller Central before the import: at the merchant location of the order, data
+ *   `{ shipped_outside_medusa: true }` — never confirmed to Amazon again (load-fulfillment-shipment skips it).
+ * It moves no stock: the fulfillment module never touches inventory levels and no reservation is made for these
+ * units. FBA's fulfillable count is read back as an absolute number by the next FBA sync (decrementing here would
+ * count the units twice); the merchant's own stock is the merchant's to count for what left before Medusa knew.
+ * Returns null (nothing made) for an AFN marketplace outside the FBA pools or an MFN order with no location.
  * Compensation: the fulfillment is cancelled and deleted, its link dismissed.
  */
-export const createAfnFulfillmentStep = createStep(
-  "amazon-create-afn-fulfillment",
-  async (input: CreateAfnFulfillmentInput, { container }) => {
-    const pool = fbaPoolOf(input.marketplace_id)
+export const createShippedFulfillmentStep = createStep(
+  "amazon-create-shipped-fulfillment",
+  async (input: CreateShippedFulfillmentInput, { container }) => {
+    const nothing = () => new StepResponse(null as null | { fulfillment_id: string; location_id: string }, null as null | { order_id: string; fulfillment_id: string })
     const lines = input.lines.filter((l) => l.quantity > 0)
-    if (!pool || !lines.length) return new StepResponse(null as null | { fulfillment_id: string; location_id: string }, null as null | { order_id: string; fulfillment_id: string })
-    const locationId = await ensureFbaLocation(container, { storeId: input.store_id, pool: pool.key })
+    if (!lines.length) return nothing()
+    const pool = input.channel === "AFN" ? fbaPoolOf(input.marketplace_id) : null
+    if (input.channel === "AFN" && !pool) return nothing()
+    const locationId = pool ? await ensureFbaLocation(container, { storeId: input.store_id, pool: pool.key }) : input.location_id
+    if (!locationId) return nothing()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const fulfillments = container.resolve<IFulfillmentModuleService>(Modules.FULFILLMENT)
     const { data } = await query.graph({
@@ -50,8 +61,8 @@ export const createAfnFulfillmentStep = createStep(
       provider_id: providerId,
       packed_at: now,
       shipped_at: now,
-      data: { amazon_fulfilled: true, fba_pool: pool.key },
-      metadata: { amazon_fulfillment_channel: "AFN" },
+      data: pool ? { amazon_fulfilled: true, fba_pool: pool.key } : { shipped_outside_medusa: true },
+      metadata: { amazon_fulfillment_channel: input.channel },
       delivery_address: {
         first_name: pick("first_name"),
         last_name: pick("last_name"),
