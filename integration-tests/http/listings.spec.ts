@@ -223,8 +223,14 @@ medusaIntegrationTestRunner({
         what: "the zeroing changes to be held",
       })
       expect(sandbox().control.requests({ operation: "patchListingsItem" })).toEqual([])
-      const [run] = await amazon().listAmazonSyncRuns({ store_id: storeId, type: "listings" }, { order: { created_at: "DESC" }, take: 1 })
-      expect(JSON.stringify(run.errors)).toMatch(/would drop to zero stock at once/)
+      // the run that held them says why (its errors are written as it ends; a later run may have started since)
+      await waitFor(
+        async () => {
+          const recent = await amazon().listAmazonSyncRuns({ store_id: storeId, type: "listings" }, { order: { created_at: "DESC" }, take: 5 })
+          return recent.some((r) => /would drop to zero stock at once/.test(JSON.stringify(r.errors)))
+        },
+        { what: "the listings run to record the safety hold" }
+      )
 
       const { data: preview } = await api.get(`/admin/amazon/stores/${storeId}/listings/dry-run`, { headers })
       expect(preview.counts).toMatchObject({ total: 11, held: 11 })
