@@ -115,14 +115,14 @@ export function groupReturns(rows: ReportedReturn[]): ReportedReturn[] {
 }
 
 /**
- * The report window: the last `lookbackDays`, reaching further back for returns still open (never over 60 days).
- * Its end is not sent: Amazon's default end is its own "now", so a return requested while our clock lagged
+ * The report window's start: the last `lookbackDays`, reaching further back for returns still open (never over
+ * 60 days). It has no end of ours: Amazon's default end is its own "now", so a return requested while our clock lagged
  * Amazon's is not left out; the hour's margin under 60 days keeps that open end within Amazon's limit.
  */
-export function returnsReportWindow(now: Date, oldestOpen: Date | null, lookbackDays = 30): { start: Date; end: Date } {
+export function returnsReportWindow(now: Date, oldestOpen: Date | null, lookbackDays = 30): { start: Date } {
   const day = 24 * 3600_000
   const cap = now.getTime() - 60 * day + 3600_000
   let start = now.getTime() - lookbackDays * day
   if (oldestOpen && oldestOpen.getTime() - day < start) start = oldestOpen.getTime() - day
-  return { start: new Date(Math.max(start, cap)), end: now }
+  return { start: new Date(Math.max(start, cap)) }
 }

@@ -60,8 +60,8 @@ export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
 
     // Units shipped before the order reached Medusa — by Amazon (FBA) or by the merchant in Seller Central — as a
     // shipped Medusa fulfillment (at the FBA location, or the order's merchant location), moving no stock
-    const made = when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() =>
-      createShippedFulfillmentStep(
+    when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() => {
+      const made = createShippedFulfillmentStep(
         transform({ order, input }, ({ order, input }) => ({
           order_id: order.order_id,
           store_id: input.context.store_id,
@@ -71,9 +71,6 @@ export const createMedusaOrderFromAmazonWorkflow = createWorkflow(
           lines: order.lines.map((l) => ({ line_item_id: l.line_item_id, quantity: l.shipped_quantity })),
         }))
       )
-    )
-
-    when({ order }, ({ order }) => order.lines.some((l) => l.shipped_quantity > 0)).then(() => {
       const shipped = transform({ order, input, made }, ({ order, input, made }) => ({
         order_id: order.order_id,
         reference: made?.fulfillment_id ? "fulfillment" : input.context.channel === "AFN" ? "amazon_fulfilled" : "shipped_outside_medusa",

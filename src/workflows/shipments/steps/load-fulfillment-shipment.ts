@@ -26,9 +26,6 @@ export const loadFulfillmentShipmentStep = createStep(
     const none: LoadedFulfillmentShipment = { amazon_order: null, delivered_at: null, shipment: null }
     const read = await readFulfillment(container, input.fulfillment_id)
     if (!read || read.canceled) return new StepResponse(none)
-    // made at import for units Amazon already shows shipped (create-shipped-fulfillment): nothing to confirm
-    const data = (read.fulfillment.data ?? {}) as Record<string, unknown>
-    if (data.shipped_outside_medusa === true || data.amazon_fulfilled === true) return new StepResponse(none)
     const [row] = await amazon.listAmazonOrders(
       { order_id: read.order_id },
       { select: ["id", "store_id", "amazon_order_id", "fulfillment_channel"] }
@@ -46,7 +43,9 @@ export const loadFulfillmentShipmentStep = createStep(
     const queued = existing.some((s) => s.fulfillment_id === input.fulfillment_id)
     // a delivery without a shipment first still owes Amazon its confirmation
     const wanted = input.event === confirmOn || input.event === "delivered"
-    if (queued || !wanted || row.fulfillment_channel !== "MFN") return new StepResponse({ amazon_order, delivered_at, shipment: null })
+    // made at import for units Amazon already shows shipped (create-shipped-fulfillment): Amazon has the package
+    const shippedBeforeImport = read.fulfillment.data?.shipped_outside_medusa === true
+    if (queued || !wanted || row.fulfillment_channel !== "MFN" || shippedBeforeImport) return new StepResponse({ amazon_order, delivered_at, shipment: null })
 
     const shipment = toShipmentConfirmation({
       fulfillment: read.fulfillment,
